@@ -1,0 +1,37 @@
+# Two commands on a bare machine (Python 3.11+, make, a C compiler): `make run`, `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+STAMP := $(VENV)/.installed
+
+.PHONY: run test bench lint format check clean
+
+$(STAMP): requirements.lock pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is needed (found %s)" % sys.version.split()[0])'
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	touch $(STAMP)
+
+run: $(STAMP)
+	PORT=$(PORT) $(PY) -m portal.embedded run --port $(PORT)
+
+test: $(STAMP)
+	$(PY) -m portal.embedded exec --data-dir .data/test --fast -- $(PY) -m pytest $(PYTEST_ARGS)
+
+bench: $(STAMP)
+	$(PY) -m portal.embedded exec --data-dir .data/bench --fast -- $(PY) -m bench
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(STAMP)
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+check: $(STAMP)
+	$(PY) -m portal.embedded exec --data-dir .data/test --fast -- sh -c '$(PY) manage.py check && $(PY) manage.py makemigrations --check --dry-run'
+
+clean:
+	rm -rf .data/test .data/bench

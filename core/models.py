@@ -1,0 +1,151 @@
+"""Home pages of the operator portal and of a school, and per-school site settings."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import connection, models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+from core.validators import validate_hex_colour, validate_official_email
+
+
+def _in_public_schema() -> bool:
+    return connection.schema_name == settings.PUBLIC_SCHEMA_NAME
+
+
+class SchoolHomePage(Page):
+    """The root of a school's site: every section hangs below it (R1.4)."""
+
+    intro = RichTextField(_("lời giới thiệu"), blank=True, features=["bold", "italic", "link"])
+    banner_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("ảnh bìa"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("banner_image")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    parent_page_types = ["wagtailcore.Page"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("trang chủ trường")
+        verbose_name_plural = _("trang chủ trường")
+
+    @classmethod
+    def can_create_at(cls, parent) -> bool:
+        return super().can_create_at(parent) and not _in_public_schema()
+
+    def get_context(self, request, *args, **kwargs):
+        from core.selectors import home_sections
+
+        context = super().get_context(request, *args, **kwargs)
+        context["sections"] = home_sections(self)
+        return context
+
+
+class PortalHomePage(Page):
+    """The operator's portal (public schema): integrates every school (R1.5)."""
+
+    intro = RichTextField(_("lời giới thiệu"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["wagtailcore.Page"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("trang chủ cổng Phòng")
+        verbose_name_plural = _("trang chủ cổng Phòng")
+
+    @classmethod
+    def can_create_at(cls, parent) -> bool:
+        return super().can_create_at(parent) and _in_public_schema()
+
+    def get_context(self, request, *args, **kwargs):
+        from core.selectors import school_directory
+
+        context = super().get_context(request, *args, **kwargs)
+        context["directory"] = school_directory(
+            level=request.GET.get("cap", ""), district=request.GET.get("quan", "")
+        )
+        return context
+
+
+@register_setting(icon="home")
+class SchoolProfile(BaseSiteSetting):
+    """Contact details shown on the contact page and in every page's footer (R2.4).
+
+    In the admin: Cài đặt → Thông tin đơn vị.
+    """
+
+    official_name = models.CharField(_("tên đơn vị"), max_length=200, blank=True)
+    address = models.CharField(_("địa chỉ"), max_length=255, blank=True)
+    phone = models.CharField(_("điện thoại cố định"), max_length=40, blank=True)
+    email = models.EmailField(
+        _("thư điện tử công vụ"), blank=True, validators=[validate_official_email]
+    )
+    map_url = models.URLField(_("liên kết bản đồ"), blank=True)
+    office_hours = models.CharField(_("giờ làm việc"), max_length=200, blank=True)
+
+    panels = [
+        FieldPanel("official_name"),
+        MultiFieldPanel(
+            [
+                FieldPanel("address"),
+                FieldPanel("phone"),
+                FieldPanel("email"),
+                FieldPanel("map_url"),
+                FieldPanel("office_hours"),
+            ],
+            heading=_("Liên hệ"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("thông tin đơn vị")
+
+
+@register_setting(icon="image")
+class ThemeSettings(BaseSiteSetting):
+    """Logo, banner and colours of a school's site (R9.6). In the admin: Cài đặt → Giao diện."""
+
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("biểu trưng (logo)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    favicon = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("biểu tượng trang (favicon)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    primary_colour = models.CharField(
+        _("màu chủ đạo"), max_length=7, default="#0b5394", validators=[validate_hex_colour]
+    )
+    accent_colour = models.CharField(
+        _("màu nhấn"), max_length=7, default="#c0392b", validators=[validate_hex_colour]
+    )
+
+    panels = [
+        FieldPanel("logo"),
+        FieldPanel("favicon"),
+        FieldPanel("primary_colour"),
+        FieldPanel("accent_colour"),
+    ]
+
+    class Meta:
+        verbose_name = _("giao diện")

