@@ -162,9 +162,21 @@ def school_site_ensure(*, title: str, hostname: str) -> Site:
     home = _home_page(SchoolHomePage, title, "trang-chu")
     site = _site_ensure(home, title=title, hostname=hostname)
     roles_ensure()
+    school_sections_ensure(home)
+    return site
+
+
+def school_sections_ensure(home: SchoolHomePage | None = None) -> None:
+    """Create every required section that is missing under the school's home page.
+
+    Content apps register ``portal_ensure_school_sections`` hooks (``fn(home)``), ordered
+    by the hook's ``order``; each creates its section pages only when absent.
+    """
+    home = home or SchoolHomePage.objects.first()
+    if home is None:
+        return
     for ensure_sections in hooks.get_hooks("portal_ensure_school_sections"):
         ensure_sections(home)
-    return site
 
 
 def school_profile_ensure(

@@ -169,6 +169,12 @@ def school_create(
     return school
 
 
+def school_sync(*, school: School) -> None:
+    """Bring an existing school up to date with code: sections added since it was created."""
+    with schema_context(school.schema_name), transaction.atomic():
+        provisioning.school_sections_ensure()
+
+
 def school_user_create(
     *,
     username: str,

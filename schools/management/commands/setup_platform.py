@@ -1,7 +1,8 @@
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from schools.services import operator_portal_ensure, template_ensure
+from schools.selectors import school_list
+from schools.services import operator_portal_ensure, school_sync, template_ensure
 
 
 class Command(BaseCommand):
@@ -16,10 +17,12 @@ class Command(BaseCommand):
     def handle(self, *args, demo: bool = False, **options):
         verbosity = options["verbosity"]
         call_command("migrate_schemas", shared=True, interactive=False, verbosity=verbosity)
-        template_ensure(verbosity=verbosity)
+        template_ensure(verbosity=verbosity)  # creates the template schema on a fresh database
         call_command("migrate_schemas", tenant=True, interactive=False, verbosity=verbosity)
         template_ensure(verbosity=verbosity)
         operator_portal_ensure()
+        for school in school_list():
+            school_sync(school=school)
         if demo:
             from schools.demo import load_demo
 
