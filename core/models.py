@@ -45,10 +45,11 @@ class SchoolHomePage(Page):
         return super().can_create_at(parent) and not _in_public_schema()
 
     def get_context(self, request, *args, **kwargs):
-        from core.selectors import home_sections
+        from core.selectors import home_panels, home_sections
 
         context = super().get_context(request, *args, **kwargs)
         context["sections"] = home_sections(self)
+        context["panels"] = home_panels(request, self)
         return context
 
 

@@ -3,12 +3,28 @@
 from __future__ import annotations
 
 from django.db.models import QuerySet
+from wagtail import hooks
 from wagtail.models import Page
 
 
 def home_sections(home: Page) -> QuerySet[Page]:
     """The live sections directly under a school's home page, in menu order."""
     return home.get_children().live().public().specific().order_by("path")
+
+
+def home_panels(request, home: Page) -> list[dict]:
+    """Blocks of the school home page contributed by content apps.
+
+    Each ``portal_home_panels`` hook is ``fn(request, home) -> dict | None`` returning
+    ``{"template": "<app>/includes/home_panel.html", "context": {...}}``; ``None`` hides it.
+    Hook ``order`` sets the order on the page. Each panel must run a bounded number of queries.
+    """
+    panels = []
+    for panel_hook in hooks.get_hooks("portal_home_panels"):
+        panel = panel_hook(request, home)
+        if panel:
+            panels.append(panel)
+    return panels
 
 
 def school_directory(*, level: str = "", district: str = "") -> dict:
