@@ -126,6 +126,7 @@ def school_create(
     Everything happens in one transaction (PostgreSQL DDL is transactional), so a failure
     at any step leaves nothing behind: no row, no domain, no schema.
     """
+    connection.set_schema_to_public()  # the registry lives there, whatever ran before
     name, slug, domain = name.strip(), slug.strip().lower(), domain.strip().lower()
     _validate_new_school(name=name, slug=slug, domain=domain, level=level, ownership=ownership)
     if admin_password:

@@ -4,6 +4,7 @@ import logging
 from pathlib import Path
 
 from django.conf import settings
+from django.core.exceptions import SuspiciousFileOperation
 from django.db import connection
 from django.http import Http404, HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
@@ -31,4 +32,8 @@ def serve_media(request: HttpRequest, path: str) -> HttpResponse:
     schema, _, rest = path.partition("/")
     if schema != connection.schema_name or not rest:
         raise Http404("Not this school's file")
-    return serve(request, rest, document_root=str(Path(settings.MEDIA_ROOT) / schema))
+    try:
+        return serve(request, rest, document_root=str(Path(settings.MEDIA_ROOT) / schema))
+    except SuspiciousFileOperation as exc:
+        logger.warning("Refused media path %r on schema %s: %s", path, schema, exc)
+        raise Http404("Not this school's file") from exc

@@ -59,9 +59,14 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture(autouse=True)
-def _clear_cache():
+def _clean_state():
+    """Empty Redis cache and the connection back in the public schema for every test."""
     cache.clear()
     yield
+    from django.db import connection
+
+    if hasattr(connection, "set_schema_to_public"):
+        connection.set_schema_to_public()
 
 
 @pytest.fixture

@@ -1,0 +1,34 @@
+"""The template schema that schools are cloned from stays in step with the code."""
+
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+from django_tenants.utils import schema_context
+
+from schools.selectors import school_get_template, school_list
+
+
+def _tables(schema: str) -> set[str]:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT tablename FROM pg_tables WHERE schemaname = %s", [schema])
+        return {row[0] for row in cursor.fetchall()}
+
+
+class TemplateSchemaTests:
+    def test_template_has_every_migration_applied(self, db):
+        template = school_get_template()
+        assert template is not None and template.is_template
+        with schema_context(template.schema_name):
+            executor = MigrationExecutor(connection)
+            plan = executor.migration_plan(executor.loader.graph.leaf_nodes())
+        assert plan == [], f"template schema is behind: {[m for m, _ in plan]}"
+
+    def test_a_school_has_the_same_tables_as_the_template(self, school_a):
+        assert _tables(school_a.schema_name) == _tables("school_template")
+
+    def test_template_is_not_listed_as_a_school(self, school_a, school_b):
+        slugs = set(school_list().values_list("slug", flat=True))
+        assert {"test-a", "test-b"} <= slugs
+        assert "school-template" not in slugs and "public" not in slugs
+
+    def test_template_has_no_domain(self, db):
+        assert not school_get_template().domains.exists()
