@@ -209,7 +209,13 @@ def run(port: int, data_dir: Path) -> int:
 def execute(command: list[str], data_dir: Path, *, fast: bool) -> int:
     with services(data_dir, fast=fast) as service_env:
         env = {**os.environ, **service_env}
-        return subprocess.call(command, env=env, cwd=BASE_DIR)
+        child = subprocess.Popen(command, env=env, cwd=BASE_DIR)
+        try:
+            return child.wait()
+        except (KeyboardInterrupt, SystemExit):
+            child.terminate()
+            child.wait(30)
+            raise
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -223,6 +229,8 @@ def main(argv: list[str] | None = None) -> int:
     exec_parser.add_argument("command", nargs=argparse.REMAINDER)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
+    # A plain `kill` (or CI's timeout) must still stop the servers we started.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     if args.action == "run":
         return run(args.port, DEFAULT_DATA_DIR)
     command = args.command[1:] if args.command[:1] == ["--"] else args.command
