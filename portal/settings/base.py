@@ -179,9 +179,9 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
         "LOCATION": REDIS_URL,
-        # Keys carry the schema: Wagtail's site-root cache and rendition keys would
+        # Keys carry the schema (portal/cache.py): Wagtail's site-root cache and rendition keys would
         # otherwise collide between schools.
-        "KEY_FUNCTION": "django_tenants.cache.make_key",
+        "KEY_FUNCTION": "portal.cache.make_key",
         "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "portal"),
         "TIMEOUT": 300,
     },

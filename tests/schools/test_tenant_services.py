@@ -50,3 +50,11 @@ class CeleryTenancyTests:
                 time.sleep(0.1)
             # Read inside A: the key carries A's schema only if the worker ran in A.
             assert cache.get(f"probe:{token}") == school_a.schema_name
+
+
+class GlobalCacheKeyTests:
+    def test_global_keys_are_shared_by_every_school(self, school_a, school_b):
+        with schema_context(school_a.schema_name):
+            cache.set("global:thong-bao", "bão số 9")
+        with schema_context(school_b.schema_name):
+            assert cache.get("global:thong-bao") == "bão số 9"
