@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db.models import F, QuerySet
+from django.utils.functional import Promise
 
 from schools.models import School, SchoolLevel
 from schools.selectors import school_list
@@ -89,7 +90,8 @@ def evaluation_rows(schools) -> tuple[list[str], list[list]]:
         for code, _label in check_columns:
             check = by_code.get(code)
             row.append("" if check is None else {True: "Đạt", False: "Không đạt", None: "Không áp dụng"}[check["ok"]])
-        rows.append(row)
+        # Choice labels are lazy translations: spreadsheets need plain strings.
+        rows.append([str(value) if isinstance(value, Promise) else value for value in row])
     return header, rows
 
 
