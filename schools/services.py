@@ -17,6 +17,7 @@ from django.db import connection, transaction
 from django.utils.translation import gettext as _
 from django_tenants.clone import CloneSchema
 from django_tenants.utils import schema_context, schema_exists
+from wagtail.log_actions import LogContext
 
 from core import provisioning
 from schools.models import Domain, Ownership, School, SchoolLevel, SchoolStatus
@@ -155,7 +156,9 @@ def school_create(
         )
         Domain.objects.create(domain=domain, tenant=school, is_primary=True)
         CloneSchema().clone_schema(template.schema_name, school.schema_name)
-        with schema_context(school.schema_name):
+        # A fresh log context: the request's user (an operator in the public schema) does
+        # not exist in the new school, so Wagtail's log entries must not reference it.
+        with schema_context(school.schema_name), LogContext():
             provisioning.school_site_ensure(title=name, hostname=domain)
             provisioning.school_profile_ensure(name=name, address=address, phone=phone, email=email)
             if admin_email or admin_username:
@@ -172,7 +175,7 @@ def school_create(
 
 def school_sync(*, school: School) -> None:
     """Bring an existing school up to date with code: sections added since it was created."""
-    with schema_context(school.schema_name), transaction.atomic():
+    with schema_context(school.schema_name), transaction.atomic(), LogContext():
         provisioning.school_sections_ensure()
 
 
