@@ -1,0 +1,2 @@
+def about_demo_load(school) -> None:
+    pass
