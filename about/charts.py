@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 WIDTH = 640
@@ -10,7 +11,7 @@ PADDING_LEFT = 48
 PADDING_RIGHT = 12
 PADDING_TOP = 16
 PADDING_BOTTOM = 40
-GRID_LINES = 4
+TARGET_GRID_LINES = 4
 
 
 @dataclass(frozen=True)
@@ -49,18 +50,15 @@ class BarChart:
     label_y: float  # baseline of the school-year labels, below the plot
 
 
-def _nice_ceiling(value: int) -> int:
-    """Round the axis maximum up to 1, 2 or 5 × a power of ten, divisible by the grid."""
+def _axis(value: int) -> tuple[int, int]:
+    """A round step (1, 2 or 5 × a power of ten) giving about four grid lines, and their count."""
     if value <= 0:
-        return GRID_LINES
-    magnitude = 1
-    while magnitude * 10 <= value:
-        magnitude *= 10
-    for step in (1, 2, 2.5, 5, 10):
-        ceiling = int(step * magnitude)
-        if ceiling >= value and ceiling % GRID_LINES == 0:
-            return ceiling
-    return -(-value // GRID_LINES) * GRID_LINES
+        return 1, 1
+    raw = value / TARGET_GRID_LINES
+    magnitude = 10 ** math.floor(math.log10(raw))
+    step = min((m * magnitude for m in (1, 2, 5, 10)), key=lambda s: abs(s - raw))
+    step = max(1, int(step))
+    return step, math.ceil(value / step)
 
 
 def bar_chart(labels: list[str], series: list[list[int]]) -> BarChart:
@@ -68,7 +66,8 @@ def bar_chart(labels: list[str], series: list[list[int]]) -> BarChart:
     plot_width = WIDTH - PADDING_LEFT - PADDING_RIGHT
     plot_height = HEIGHT - PADDING_TOP - PADDING_BOTTOM
     baseline = PADDING_TOP + plot_height
-    top = _nice_ceiling(max((v for values in series for v in values), default=0))
+    step, lines = _axis(max((v for values in series for v in values), default=0))
+    top = step * lines
     slot = plot_width / max(len(labels), 1)
     bar_width = slot * 0.7 / max(len(series), 1)
     groups = []
@@ -92,10 +91,8 @@ def bar_chart(labels: list[str], series: list[list[int]]) -> BarChart:
             Group(label=label, centre=round(PADDING_LEFT + slot * (index + 0.5), 1), bars=bars)
         )
     gridlines = [
-        Gridline(
-            y=round(baseline - plot_height * step / GRID_LINES, 1), value=top * step // GRID_LINES
-        )
-        for step in range(GRID_LINES + 1)
+        Gridline(y=round(baseline - plot_height * line / lines, 1), value=step * line)
+        for line in range(lines + 1)
     ]
     return BarChart(
         width=WIDTH,

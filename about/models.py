@@ -113,7 +113,7 @@ class UnitKind(models.TextChoices):
     LEADERSHIP = "ban_giam_hieu", _("Ban Giám hiệu")
     ASSOCIATION = "doan_the", _("Đoàn thể")
     SUBJECT_TEAM = "to_chuyen_mon", _("Tổ chuyên môn")
-    OFFICE = "to_van_phong", _("Tổ văn phòng")
+    OFFICE = "to_van_phong", _("Tổ Văn phòng")
 
 
 class OrganisationUnit(index.Indexed, models.Model):

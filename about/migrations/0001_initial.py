@@ -115,7 +115,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('name', models.CharField(max_length=150, verbose_name='tên đơn vị')),
-                ('kind', models.CharField(choices=[('ban_giam_hieu', 'Ban Giám hiệu'), ('doan_the', 'Đoàn thể'), ('to_chuyen_mon', 'Tổ chuyên môn'), ('to_van_phong', 'Tổ văn phòng')], max_length=20, verbose_name='nhóm')),
+                ('kind', models.CharField(choices=[('ban_giam_hieu', 'Ban Giám hiệu'), ('doan_the', 'Đoàn thể'), ('to_chuyen_mon', 'Tổ chuyên môn'), ('to_van_phong', 'Tổ Văn phòng')], max_length=20, verbose_name='nhóm')),
                 ('description', models.TextField(blank=True, verbose_name='chức năng, nhiệm vụ')),
                 ('sort_order', models.PositiveSmallIntegerField(default=0, verbose_name='thứ tự')),
             ],
