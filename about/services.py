@@ -163,32 +163,34 @@ def resources_section_ensure(home: Page) -> ResourcesPage:
     )
 
 
-def required_info_pages_ensure(home: Page) -> list[InfoPage]:
-    """R9.8 pages, directly under the home page.
+def legal_page_ensure(home: Page) -> InfoPage:
+    """ "Tuyên truyền pháp luật" (R9.8), directly under the home page.
 
-    They are sections the Phòng audits on their own (R10.2) and that the letters name as
-    separate items, not part of the school's self-presentation, so each gets a short top-level
-    address. They stay out of the main menu (already long on a phone) and show in the home
-    page's list of sections.
+    The R9.8 pages are sections the Phòng audits on their own (R10.2) and that the letters
+    name as separate items, not part of the school's self-presentation, so each gets a short
+    top-level address. They stay out of the main menu (already long on a phone) and show in
+    the home page's list of sections; editors may switch "show in menus" on.
     """
-    return [
-        _page_by_slug_ensure(
-            home,
-            home,
-            InfoPage,
-            title=_("Tuyên truyền pháp luật"),
-            slug=LEGAL_SLUG,
-            show_in_menus=False,
-        ),
-        _page_by_slug_ensure(
-            home,
-            home,
-            InfoPage,
-            title=_("Kiểm định chất lượng và phổ cập giáo dục"),
-            slug=ACCREDITATION_SLUG,
-            show_in_menus=False,
-        ),
-    ]
+    return _page_by_slug_ensure(
+        home,
+        home,
+        InfoPage,
+        title=_("Tuyên truyền pháp luật"),
+        slug=LEGAL_SLUG,
+        show_in_menus=False,
+    )
+
+
+def accreditation_page_ensure(home: Page) -> InfoPage:
+    """ "Kiểm định chất lượng và phổ cập giáo dục" (R9.8); see ``legal_page_ensure``."""
+    return _page_by_slug_ensure(
+        home,
+        home,
+        InfoPage,
+        title=_("Kiểm định chất lượng và phổ cập giáo dục"),
+        slug=ACCREDITATION_SLUG,
+        show_in_menus=False,
+    )
 
 
 def contact_section_ensure(home: Page) -> ContactPage:

@@ -53,8 +53,13 @@ def ensure_resources_section(home) -> None:
 
 
 @hooks.register("portal_ensure_school_sections", order=80)
-def ensure_required_info_pages(home) -> None:
-    services.required_info_pages_ensure(home)
+def ensure_legal_page(home) -> None:
+    services.legal_page_ensure(home)
+
+
+@hooks.register("portal_ensure_school_sections", order=85)
+def ensure_accreditation_page(home) -> None:
+    services.accreditation_page_ensure(home)
 
 
 @hooks.register("portal_ensure_school_sections", order=90)

@@ -116,3 +116,18 @@ class StaffMemberTests:
         assert StaffMember(full_name="Nguyễn Thị Lan").initials == "NL"
         assert StaffMember(full_name="Hà").initials == "H"
         assert StaffMember(full_name="").initials == ""
+
+
+class StaffAdminTests:
+    def test_school_head_manages_people_and_units_in_the_admin(
+        self, school_a, client_a, in_school, add_staff
+    ):
+        from django.contrib.auth import get_user_model
+
+        with in_school(school_a):
+            add_staff(2, prefix="Đỗ Minh")
+            client_a.force_login(get_user_model().objects.get(username="hieutruong"))
+        listing = client_a.get("/admin/snippets/about/staffmember/")
+        assert listing.status_code == 200
+        assert "Đỗ Minh Số0" in listing.content.decode()
+        assert client_a.get("/admin/snippets/about/organisationunit/").status_code == 200
