@@ -9,3 +9,5 @@ CACHES["default"]["KEY_PREFIX"] = "portal-test"  # noqa: F405
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
+# Uploaded files of test runs stay out of the development media.
+MEDIA_ROOT = str(DATA_DIR / "test" / "media")  # noqa: F405
