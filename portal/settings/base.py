@@ -40,6 +40,10 @@ PORTAL_DEV_DOMAIN_SUFFIX = env_str("PORTAL_DEV_DOMAIN_SUFFIX", ".localhost")
 # when false it is accepted and reported by the audit.
 PORTAL_STRICT_DOMAINS = env_bool("PORTAL_STRICT_DOMAINS", False)
 PORTAL_SCHEME = env_str("PORTAL_SCHEME", "http")
+# Official staff e-mail must end with one of these domains (seed 004 §IV.3, R10.3).
+PORTAL_OFFICIAL_EMAIL_DOMAINS = env_list(
+    "PORTAL_OFFICIAL_EMAIL_DOMAINS", "pgdbinhtan.edu.vn,edu.vn"
+)
 
 # --- Tenancy ----------------------------------------------------------------------------
 # Decided once; an app never moves between the groups after migrating.
@@ -75,6 +79,7 @@ SHARED_APPS = (
     "modelcluster",
     "taggit",
     "core",
+    "editorial",
 )
 
 TENANT_APPS = (
@@ -102,6 +107,7 @@ TENANT_APPS = (
     "modelcluster",
     "taggit",
     "core",
+    "editorial",
 )
 
 INSTALLED_APPS = list(SHARED_APPS) + [app for app in TENANT_APPS if app not in SHARED_APPS]
@@ -130,6 +136,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Admin only: two-step sign-in and idle session expiry (editorial).
+    "editorial.middleware.AdminSessionMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -253,6 +261,8 @@ WAGTAIL_SITE_NAME = PORTAL_OPERATOR_NAME
 WAGTAILADMIN_BASE_URL = env_str(
     "WAGTAILADMIN_BASE_URL", f"{PORTAL_SCHEME}://{PORTAL_PUBLIC_DOMAIN}"
 )
+# Login with lockout after repeated failures (editorial).
+WAGTAILADMIN_USER_LOGIN_FORM = "editorial.forms.PortalLoginForm"
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_CONTENT_LANGUAGES = [("vi", "Tiếng Việt")]
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
