@@ -158,3 +158,19 @@ class TwoFactorTests:
         assert response.status_code == 302  # Wagtail turns PermissionDenied into a redirect
         with schema_context(school_a.schema_name):
             assert not TotpDevice.objects.exists()
+
+
+class IdleExpiryTests:
+    def test_idle_admin_session_is_closed(self, client_a, school_a):
+        from editorial.middleware import IDLE_SECONDS, SESSION_LAST_SEEN
+
+        login(client_a, HEAD)
+        assert _signed_in(client_a)
+        with schema_context(school_a.schema_name):  # session keys carry the schema
+            session = client_a.session
+            session[SESSION_LAST_SEEN] -= IDLE_SECONDS + 5
+            session.save()
+        response = client_a.get("/admin/")
+        assert response.status_code == 302
+        assert response["Location"].startswith("/admin/login/")
+        assert not _signed_in(client_a)
