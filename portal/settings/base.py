@@ -40,6 +40,10 @@ PORTAL_DEV_DOMAIN_SUFFIX = env_str("PORTAL_DEV_DOMAIN_SUFFIX", ".localhost")
 # when false it is accepted and reported by the audit.
 PORTAL_STRICT_DOMAINS = env_bool("PORTAL_STRICT_DOMAINS", False)
 PORTAL_SCHEME = env_str("PORTAL_SCHEME", "http")
+# Official staff e-mail must end with one of these domains (seed 004 §IV.3, R10.3).
+PORTAL_OFFICIAL_EMAIL_DOMAINS = env_list(
+    "PORTAL_OFFICIAL_EMAIL_DOMAINS", "pgdbinhtan.edu.vn,edu.vn"
+)
 
 # --- Tenancy ----------------------------------------------------------------------------
 # Decided once; an app never moves between the groups after migrating.
@@ -76,6 +80,7 @@ SHARED_APPS = (
     "taggit",
     "core",
     "about",
+    "editorial",
 )
 
 TENANT_APPS = (
@@ -104,6 +109,7 @@ TENANT_APPS = (
     "taggit",
     "core",
     "about",
+    "editorial",
 )
 
 INSTALLED_APPS = list(SHARED_APPS) + [app for app in TENANT_APPS if app not in SHARED_APPS]
@@ -132,6 +138,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Admin only: two-step sign-in and idle session expiry (editorial).
+    "editorial.middleware.AdminSessionMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -198,7 +206,13 @@ CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = "Asia/Ho_Chi_Minh"
-CELERY_BEAT_SCHEDULE: dict = {}
+CELERY_BEAT_SCHEDULE: dict = {
+    # Wagtail's scheduled publishing (go-live / expiry) in every school (R3.3).
+    "publish-scheduled": {
+        "task": "editorial.tasks.publish_scheduled_all_schools",
+        "schedule": 60.0,
+    },
+}
 
 # --- Media and static --------------------------------------------------------------------
 MEDIA_ROOT = env_str("MEDIA_ROOT", str(DATA_DIR / "media"))
@@ -255,6 +269,8 @@ WAGTAIL_SITE_NAME = PORTAL_OPERATOR_NAME
 WAGTAILADMIN_BASE_URL = env_str(
     "WAGTAILADMIN_BASE_URL", f"{PORTAL_SCHEME}://{PORTAL_PUBLIC_DOMAIN}"
 )
+# Login with lockout after repeated failures (editorial).
+WAGTAILADMIN_USER_LOGIN_FORM = "editorial.forms.PortalLoginForm"
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_CONTENT_LANGUAGES = [("vi", "Tiếng Việt")]
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
