@@ -75,6 +75,7 @@ SHARED_APPS = (
     "modelcluster",
     "taggit",
     "core",
+    "documents",
 )
 
 TENANT_APPS = (
@@ -102,6 +103,7 @@ TENANT_APPS = (
     "modelcluster",
     "taggit",
     "core",
+    "documents",
 )
 
 INSTALLED_APPS = list(SHARED_APPS) + [app for app in TENANT_APPS if app not in SHARED_APPS]
