@@ -240,7 +240,7 @@ def demo_documents(school, *, today: datetime.date) -> list[DemoDocument]:
                 "toàn diện, đẩy mạnh chuyển đổi số, thực hiện tốt công khai theo "
                 "Thông tư 09/2024/TT-BGDĐT.",
             ],
-            relations=[(RelationType.REPLACES, f"20/KH-{code}")],
+            relations=[(RelationType.BASED_ON, "09/2024/TT-BGDĐT")],
         ),
         DemoDocument(
             kind=DocumentKind.DECISION,

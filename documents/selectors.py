@@ -41,15 +41,23 @@ def replacing_relations(today: datetime.date) -> QuerySet[DocumentRelation]:
     )
 
 
-def documents_for_listing(
+def with_replaced_flag(
     queryset: QuerySet[OfficialDocumentPage], *, today: datetime.date
 ) -> QuerySet[OfficialDocumentPage]:
-    """Issuer, files and the "replaced" flag loaded with the documents (no N+1)."""
+    """Annotate ``is_replaced_flag`` (a subquery, so no extra query per document)."""
+    return queryset.annotate(
+        is_replaced_flag=Exists(replacing_relations(today).filter(target=OuterRef("pk")))
+    )
+
+
+def documents_for_listing(
+    queryset: QuerySet[OfficialDocumentPage],
+) -> QuerySet[OfficialDocumentPage]:
+    """Issuer and files loaded with the documents (no N+1), newest first."""
     files = OfficialDocumentFile.objects.select_related("document").order_by("sort_order")
     return (
         queryset.select_related("issuer")
         .prefetch_related(Prefetch("files", queryset=files))
-        .annotate(is_replaced_flag=Exists(replacing_relations(today).filter(target=OuterRef("pk"))))
         .order_by("-issue_date", "-pk")
     )
 
@@ -74,7 +82,8 @@ def document_search(
     filters: Mapping[str, str],
     today: datetime.date,
 ) -> QuerySet[OfficialDocumentPage]:
-    """Apply validated filters (keys of ``DocumentFilterForm``) to a documents queryset."""
+    """Apply validated filters (keys of ``DocumentFilterForm``) to a documents queryset
+    annotated by ``with_replaced_flag``."""
     if filters.get("loai"):
         queryset = queryset.filter(kind=filters["loai"])
     if filters.get("co_quan"):
@@ -108,7 +117,7 @@ def document_index_context(*, index_page: DocumentIndexPage, params: Mapping[str
     form = DocumentFilterForm(params, issuers=issuers, years=years)
     filters = form.valid_filters()
     documents = documents_for_listing(
-        document_search(base, filters=filters, today=today), today=today
+        document_search(with_replaced_flag(base, today=today), filters=filters, today=today)
     )
     paginator = Paginator(documents, PAGE_SIZE)
     page: PaginatorPage = paginator.get_page(_page_number(params))
@@ -169,9 +178,11 @@ def latest_documents(*, home: Page, limit: int = HOME_PANEL_SIZE) -> dict | None
     if index_page is None:
         return None
     documents = list(
-        documents_for_listing(
+        with_replaced_flag(
             OfficialDocumentPage.objects.child_of(index_page).live().public(), today=today
-        )[:limit]
+        )
+        .select_related("issuer")
+        .order_by("-issue_date", "-pk")[:limit]
     )
     for document in documents:
         document.validity_today = document.validity(today)
