@@ -300,8 +300,9 @@ def load_demo_documents(school, *, today: datetime.date | None = None) -> int:
         if item.number in pages:
             continue
         issuer = issuers[item.issuer] if item.issuer else own
-        file = document_model(title=item.title)
-        file.file.save(_filename(item.number), ContentFile(_pdf_for(item, issuer.name)), save=False)
+        content = _pdf_for(item, issuer.name)
+        file = document_model(title=item.title, file_size=len(content))
+        file.file.save(_filename(item.number), ContentFile(content), save=False)
         file.save()
         page = OfficialDocumentPage(
             title=item.title,
