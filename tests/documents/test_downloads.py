@@ -97,3 +97,10 @@ class DocumentViewCountTests:
             page.summary = "Trích yếu đã sửa."
             page.save_revision().publish()
             assert DocumentStats.objects.get(page=page).view_count == 1
+
+    def test_admin_preview_is_not_counted(self, document_with_pdf, school_a, in_school):
+        with in_school(school_a):
+            page = document_with_pdf["page"]
+            response = page.make_preview_request()
+            assert response.status_code == 200
+            assert not DocumentStats.objects.filter(page=page).exists()
