@@ -81,6 +81,7 @@ SHARED_APPS = (
     "core",
     "about",
     "editorial",
+    "documents",
 )
 
 TENANT_APPS = (
@@ -110,6 +111,7 @@ TENANT_APPS = (
     "core",
     "about",
     "editorial",
+    "documents",
 )
 
 INSTALLED_APPS = list(SHARED_APPS) + [app for app in TENANT_APPS if app not in SHARED_APPS]
