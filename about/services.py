@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 
-from django.contrib.auth.models import Group, Permission
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
@@ -133,18 +132,9 @@ def organisation_units_ensure() -> None:
 
 
 def snippet_permissions_ensure() -> None:
-    for role, actions in SNIPPET_PERMISSIONS.items():
-        group = Group.objects.filter(name=provisioning.ROLE_GROUPS[role]).first()
-        if group is None:
-            continue
-        codenames = [
-            f"{action}_{model}"
-            for action in actions
-            for model in ("staffmember", "organisationunit")
-        ]
-        group.permissions.add(
-            *Permission.objects.filter(content_type__app_label="about", codename__in=codenames)
-        )
+    provisioning.model_permissions_grant(
+        "about", ["staffmember", "organisationunit"], SNIPPET_PERMISSIONS
+    )
 
 
 def resources_section_ensure(home: Page) -> ResourcesPage:

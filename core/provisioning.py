@@ -208,6 +208,24 @@ def _news_sections():
     return Page.objects.filter(depth=3, slug=NEWS_SECTION_SLUG)
 
 
+def model_permissions_grant(
+    app_label: str, models: list[str], actions: dict[str, list[str]]
+) -> None:
+    """Give each role Django model permissions, e.g. on an app's snippets (additive).
+
+    ``actions`` maps a role to actions: ``{ROLE_HEAD: ["add", "change", "delete"]}``.
+    Content apps call this from their section hook, so every school gets the rights.
+    """
+    for role, role_actions in actions.items():
+        group = Group.objects.filter(name=ROLE_GROUPS[role]).first()
+        if group is None:
+            continue
+        codenames = [f"{action}_{model}" for action in role_actions for model in models]
+        group.permissions.add(
+            *Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames)
+        )
+
+
 def roles_ensure() -> None:
     """The four editorial roles, their rights and the approval workflows (R10.1, R3.3).
 

@@ -30,9 +30,18 @@ register_snippet(IssuerViewSet)
 @hooks.register("portal_ensure_school_sections", order=30)
 def ensure_documents_section(home) -> None:
     """The "Văn bản" section at /van-ban/ and the default issuers (idempotent)."""
+    from core import provisioning
     from documents.services import issuers_ensure
 
     issuers_ensure(school_name=home.title)
+    provisioning.model_permissions_grant(
+        "documents",
+        ["issuer"],
+        {
+            provisioning.ROLE_HEAD: ["add", "change", "delete", "view"],
+            provisioning.ROLE_EDITOR: ["add", "change", "view"],
+        },
+    )
     if DocumentIndexPage.objects.child_of(home).exists():
         return
     index_page = home.add_child(
