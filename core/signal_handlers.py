@@ -1,0 +1,35 @@
+"""Invalidate the page cache of a school when what its public pages show changes."""
+
+from __future__ import annotations
+
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import Page, Site
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
+
+from core.cache import page_cache_invalidate
+
+
+def _invalidate(sender, **kwargs) -> None:
+    page_cache_invalidate()
+
+
+def _invalidate_on_page_delete(sender, instance, **kwargs) -> None:
+    if isinstance(instance, Page):
+        page_cache_invalidate()
+
+
+def register_signal_handlers() -> None:
+    from core.models import SchoolProfile, ThemeSettings
+
+    page_published.connect(_invalidate, dispatch_uid="core_pagecache_published")
+    page_unpublished.connect(_invalidate, dispatch_uid="core_pagecache_unpublished")
+    post_page_move.connect(_invalidate, dispatch_uid="core_pagecache_moved")
+    page_slug_changed.connect(_invalidate, dispatch_uid="core_pagecache_slug")
+    post_delete.connect(_invalidate_on_page_delete, dispatch_uid="core_pagecache_deleted")
+    for model in (SchoolProfile, ThemeSettings, Site):
+        post_save.connect(
+            _invalidate, sender=model, dispatch_uid=f"core_pagecache_{model.__name__}"
+        )
+        post_delete.connect(
+            _invalidate, sender=model, dispatch_uid=f"core_pagecache_del_{model.__name__}"
+        )
