@@ -13,6 +13,13 @@ def _invalidate(sender, **kwargs) -> None:
     page_cache_invalidate()
 
 
+def _invalidate_on_settings_change(sender, created: bool = False, **kwargs) -> None:
+    # Settings rows are created with their defaults on first read, in the middle of
+    # rendering a page: that changes nothing on the pages.
+    if not created:
+        page_cache_invalidate()
+
+
 def _invalidate_on_page_delete(sender, instance, **kwargs) -> None:
     if isinstance(instance, Page):
         page_cache_invalidate()
@@ -26,10 +33,14 @@ def register_signal_handlers() -> None:
     post_page_move.connect(_invalidate, dispatch_uid="core_pagecache_moved")
     page_slug_changed.connect(_invalidate, dispatch_uid="core_pagecache_slug")
     post_delete.connect(_invalidate_on_page_delete, dispatch_uid="core_pagecache_deleted")
-    for model in (SchoolProfile, ThemeSettings, Site):
+    post_save.connect(_invalidate, sender=Site, dispatch_uid="core_pagecache_site")
+    for model in (SchoolProfile, ThemeSettings):
         post_save.connect(
-            _invalidate, sender=model, dispatch_uid=f"core_pagecache_{model.__name__}"
+            _invalidate_on_settings_change,
+            sender=model,
+            dispatch_uid=f"core_pagecache_{model.__name__}",
         )
+    for model in (SchoolProfile, ThemeSettings, Site):
         post_delete.connect(
             _invalidate, sender=model, dispatch_uid=f"core_pagecache_del_{model.__name__}"
         )

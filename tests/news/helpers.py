@@ -55,7 +55,11 @@ def add_article(
         page.first_published_at = timezone.now()
     index.add_child(instance=page)
     if categories:
+        # A ParentalManyToManyField: written by the next save (or revision publish).
         page.categories.set(NewsCategory.objects.filter(slug__in=categories))
+        if not publish:
+            page.save()
     if publish:
         page.save_revision().publish()
+        page = NewsPage.objects.get(pk=page.pk)  # the published state, not the draft copy
     return page
