@@ -12,6 +12,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.names import full_name
 from news.blocks import NewsBodyBlock
 
 NEWS_INDEX_SLUG = "tin-tuc"
@@ -89,7 +90,7 @@ class NewsPageForm(WagtailAdminPageForm):
             and "author" in self.fields
             and not self.initial.get("author")
         ):
-            self.initial["author"] = for_user.get_full_name() or for_user.get_username()
+            self.initial["author"] = full_name(for_user)
 
 
 class NewsPage(Page):
@@ -164,8 +165,7 @@ class NewsPage(Page):
         """The byline: the author field, else the owner's full name (R3.4)."""
         if self.author:
             return self.author
-        owner = self.owner
-        return (owner.get_full_name() or owner.get_username()) if owner else ""
+        return full_name(self.owner)
 
     def get_context(self, request, *args, **kwargs):
         from core.seo import news_article_data

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from django.contrib.auth.models import Group, Permission
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
+from core.provisioning import ROLE_EDITOR, ROLE_GROUPS, ROLE_HEAD
 from news.models import NEWS_INDEX_SLUG, NewsCategory, NewsIndexPage
 
 # (name, slug) of the categories every school starts with; the board may add more.
@@ -26,6 +28,24 @@ def news_categories_ensure() -> list[NewsCategory]:
         )
         categories.append(category)
     return categories
+
+
+# Who may manage categories (snippet permissions), by editorial role (R10.1).
+CATEGORY_PERMISSIONS = {
+    ROLE_HEAD: ("add_newscategory", "change_newscategory", "delete_newscategory"),
+    ROLE_EDITOR: ("add_newscategory", "change_newscategory"),
+}
+
+
+def news_permissions_ensure() -> None:
+    """Give the editorial roles their rights on news categories (idempotent)."""
+    for role, codenames in CATEGORY_PERMISSIONS.items():
+        group = Group.objects.filter(name=ROLE_GROUPS[role]).first()
+        if group is None:
+            continue
+        group.permissions.add(
+            *Permission.objects.filter(content_type__app_label="news", codename__in=codenames)
+        )
 
 
 def news_index_ensure(home: Page) -> NewsIndexPage:

@@ -23,9 +23,10 @@ register_snippet(NewsCategoryViewSet)
 
 @hooks.register("portal_ensure_school_sections", order=20)
 def ensure_news_section(home) -> None:
-    from news.services import news_categories_ensure, news_index_ensure
+    from news.services import news_categories_ensure, news_index_ensure, news_permissions_ensure
 
     news_categories_ensure()
+    news_permissions_ensure()
     news_index_ensure(home)
 
 

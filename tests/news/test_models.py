@@ -56,6 +56,6 @@ class NewsAuthorTests:
                 username="gv-lan", first_name="Lan", last_name="Nguyễn Thị"
             )
             article = add_article("Bài có chủ sở hữu", owner=owner)
-            assert article.author_name == owner.get_full_name()
+            assert article.author_name == "Nguyễn Thị Lan"
             article.author = "Tổ Ngữ văn"
             assert article.author_name == "Tổ Ngữ văn"
