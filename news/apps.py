@@ -8,3 +8,8 @@ class NewsConfig(AppConfig):
     name = "news"
     verbose_name = _("Tin tức – Sự kiện")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from news.signal_handlers import register_signal_handlers
+
+        register_signal_handlers()

@@ -269,24 +269,26 @@ def _articles(school) -> list[dict]:  # noqa: C901 - one long list of texts
 
     if level == PRESCHOOL:
         last = (
+            "kham-suc-khoe-dinh-ky-dot-1",
             "Thông báo khám sức khoẻ định kỳ cho trẻ đợt 1",
             "Trạm Y tế phường sẽ khám sức khoẻ, cân đo cho trẻ vào sáng thứ Tư 02/12/2026 tại "
             "trường. Phụ huynh vui lòng cho trẻ ăn sáng đầy đủ và mặc trang phục gọn gàng.",
         )
     else:
         last = (
+            "lich-kiem-tra-giua-hoc-ky-1",
             f"Thông báo lịch kiểm tra giữa học kỳ I năm học {year}",
             "Kiểm tra giữa học kỳ I diễn ra từ ngày 02/11 đến 07/11/2026 theo lịch của từng "
             "khối lớp. Học sinh có mặt trước giờ kiểm tra 15 phút, mang đầy đủ dụng cụ học tập.",
         )
     articles.append(
         {
-            "slug": "thong-bao-lich-hoc-ky-1",
-            "title": last[0],
+            "slug": last[0],
+            "title": last[1],
             "date": datetime.date(2026, 10, 26),
             "categories": ["thong-bao"],
-            "intro": last[1].split(". ")[0] + ".",
-            "body": _p(last[1]),
+            "intro": last[2].split(". ")[0] + ".",
+            "body": _p(last[2]),
         }
     )
     return articles

@@ -100,3 +100,17 @@ class PageCacheTests:
         settings.PORTAL_PAGE_CACHE_ENABLED = setting
         client_a.get("/")
         assert HEADER not in client_a.get("/")
+
+
+class CategoryChangeTests:
+    def test_renaming_a_category_invalidates(self, client_a, school_a, in_school):
+        from news.models import NewsCategory
+
+        with in_school(school_a):
+            add_article("Tin có chuyên mục", categories=("su-kien",))
+        client_a.get("/tin-tuc/")
+        with in_school(school_a):
+            category = NewsCategory.objects.get(slug="su-kien")
+            category.name = "Sự kiện nổi bật"
+            category.save()
+        assert "Sự kiện nổi bật" in client_a.get("/tin-tuc/").content.decode()

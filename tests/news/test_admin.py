@@ -23,3 +23,15 @@ class NewsAdminTests:
         response = client_a.get("/admin/snippets/news/newscategory/")
         assert response.status_code == 200
         assert "Đoàn – Đội" in response.content.decode()
+
+    def test_edit_form_of_a_demo_article_opens(self, client_a, school_a, in_school):
+        from news.demo import load_demo_news
+        from news.models import NewsPage
+
+        with in_school(school_a):
+            load_demo_news(school_a)
+            article = NewsPage.objects.get(slug="khai-giang-nam-hoc-2026-2027")
+            client_a.force_login(get_user_model().objects.get(username="hieutruong"))
+        response = client_a.get(f"/admin/pages/{article.pk}/edit/")
+        assert response.status_code == 200
+        assert "gallery" in response.content.decode()  # the body with its gallery block
