@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.apps import apps
+from django.conf import settings
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
@@ -25,8 +27,22 @@ def _invalidate_on_page_delete(sender, instance, **kwargs) -> None:
         page_cache_invalidate()
 
 
+def _invalidate_operator_portal(sender, **kwargs) -> None:
+    # The operator's portal lists schools (R1.5): a new, renamed or suspended school
+    # changes it.
+    page_cache_invalidate(settings.PUBLIC_SCHEMA_NAME)
+
+
 def register_signal_handlers() -> None:
     from core.models import SchoolProfile, ThemeSettings
+
+    school_model = apps.get_model(settings.TENANT_MODEL)
+    post_save.connect(
+        _invalidate_operator_portal, sender=school_model, dispatch_uid="core_pc_school"
+    )
+    post_delete.connect(
+        _invalidate_operator_portal, sender=school_model, dispatch_uid="core_pc_school_del"
+    )
 
     page_published.connect(_invalidate, dispatch_uid="core_pagecache_published")
     page_unpublished.connect(_invalidate, dispatch_uid="core_pagecache_unpublished")

@@ -114,3 +114,14 @@ class CategoryChangeTests:
             category.name = "Sự kiện nổi bật"
             category.save()
         assert "Sự kiện nổi bật" in client_a.get("/tin-tuc/").content.decode()
+
+
+class OperatorPortalCacheTests:
+    def test_school_status_change_refreshes_the_directory(self, public_client, school_b):
+        from schools.services import school_set_status
+
+        assert school_b.name in public_client.get("/").content.decode()
+        assert public_client.get("/")[HEADER] == "hit"
+        school_set_status(school=school_b, status="suspended")
+        assert school_b.name not in public_client.get("/").content.decode()
+        school_set_status(school=school_b, status="active")
