@@ -82,6 +82,7 @@ SHARED_APPS = (
     "about",
     "editorial",
     "documents",
+    "news",
 )
 
 TENANT_APPS = (
@@ -112,6 +113,7 @@ TENANT_APPS = (
     "about",
     "editorial",
     "documents",
+    "news",
 )
 
 INSTALLED_APPS = list(SHARED_APPS) + [app for app in TENANT_APPS if app not in SHARED_APPS]
@@ -132,6 +134,7 @@ MIDDLEWARE = [
     "schools.middleware.HealthCheckMiddleware",
     "django_tenants.middleware.main.TenantMainMiddleware",
     "schools.middleware.SchoolStatusMiddleware",
+    "core.cache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -194,6 +197,9 @@ CACHES = {
         "TIMEOUT": 300,
     },
 }
+# Whole public pages of a school are cached per URL (core.cache); publishing invalidates them.
+PORTAL_PAGE_CACHE_ENABLED = env_bool("PORTAL_PAGE_CACHE_ENABLED", True)
+PORTAL_PAGE_CACHE_TIMEOUT = env_int("PORTAL_PAGE_CACHE_TIMEOUT", 600)
 # Sessions live in Redis so web processes hold no state; the cache key carries the schema,
 # so a session of one school means nothing on another school's domain.
 SESSION_ENGINE = "django.contrib.sessions.backends.cache"
