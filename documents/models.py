@@ -151,6 +151,9 @@ class OfficialDocumentPage(RoutablePageMixin, Page):
     and sends the file) and ``xem/<document id>/`` (a PDF for the inline viewer, not counted).
     """
 
+    # Every view is counted (R4.4), so the whole-page cache must not answer for it.
+    page_cache = False
+
     kind = models.CharField(_("hình thức"), max_length=20, choices=DocumentKind.choices)
     number = models.CharField(
         _("số ký hiệu"),

@@ -134,9 +134,10 @@ MIDDLEWARE = [
     "schools.middleware.HealthCheckMiddleware",
     "django_tenants.middleware.main.TenantMainMiddleware",
     "schools.middleware.SchoolStatusMiddleware",
-    "core.cache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Inside SecurityMiddleware, so cached pages get the security headers too.
+    "core.cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -317,3 +318,5 @@ LOGGING = {
         "django_tasks": {"level": "WARNING"},
     },
 }
+# Set the search path only when the schema changes, not before every query.
+TENANT_LIMIT_SET_CALLS = True

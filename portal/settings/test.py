@@ -11,3 +11,5 @@ STORAGES["staticfiles"] = {  # noqa: F405
 }
 # Uploaded files of test runs stay out of the development media.
 MEDIA_ROOT = str(DATA_DIR / "test" / "media")  # noqa: F405
+# Off by default so tests see fresh pages; the `page_cache` fixture switches it on.
+PORTAL_PAGE_CACHE_ENABLED = False

@@ -10,6 +10,8 @@ from core.cache import HEADER
 from core.models import ThemeSettings
 from tests.news.helpers import add_article
 
+pytestmark = pytest.mark.usefixtures("page_cache")
+
 
 class PageCacheTests:
     def test_second_get_is_served_from_cache_without_queries(self, client_a):

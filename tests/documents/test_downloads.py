@@ -76,7 +76,10 @@ class DocumentDownloadTests:
 
 @pytest.mark.django_db
 class DocumentViewCountTests:
-    def test_each_page_view_is_counted(self, document_with_pdf, client_a, school_a, in_school):
+    def test_each_page_view_is_counted(
+        self, document_with_pdf, client_a, school_a, in_school, page_cache
+    ):
+        """Even with the whole-page cache on: document pages opt out of it."""
         url = document_with_pdf["url"]
         client_a.get(url)
         response = client_a.get(url)

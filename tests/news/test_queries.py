@@ -55,7 +55,9 @@ class QueryBoundTests:
             _add(27, 3)
         many = _query_counts(client_a)
         assert many == few
-        assert max(many.values()) <= 25, many
+        # The home page grows with the number of section *types* (``.specific()`` runs one
+        # query per page type) and home panels, never with the number of articles.
+        assert max(many.values()) <= 45, many
 
     def test_article_page_is_bounded(
         self, client_a, school_a, in_school, django_assert_max_num_queries
