@@ -75,6 +75,8 @@ SHARED_APPS = (
     "modelcluster",
     "taggit",
     "core",
+    "disclosure",
+    "admin_procedures",
 )
 
 TENANT_APPS = (
@@ -102,6 +104,8 @@ TENANT_APPS = (
     "modelcluster",
     "taggit",
     "core",
+    "disclosure",
+    "admin_procedures",
 )
 
 INSTALLED_APPS = list(SHARED_APPS) + [app for app in TENANT_APPS if app not in SHARED_APPS]
