@@ -496,7 +496,7 @@ def load_demo_content(school) -> None:
         year_page = disclosure_year_ensure(index=index, school_year=format_school_year(start))
         existing = set(Page.objects.child_of(year_page).values_list("slug", flat=True))
         for data in _items_for(school, start):
-            slug = slugify(data["title"].replace("đ", "d").replace("Đ", "D"))[:80]
+            slug = slugify(data["title"].replace("đ", "d").replace("Đ", "D").replace("–", "-"))[:80]
             if slug in existing:
                 continue
             published_on = data.get("published_on") or datetime.date(start, 9, 5)
