@@ -83,6 +83,8 @@ SHARED_APPS = (
     "editorial",
     "documents",
     "news",
+    "disclosure",
+    "admin_procedures",
 )
 
 TENANT_APPS = (
@@ -114,6 +116,8 @@ TENANT_APPS = (
     "editorial",
     "documents",
     "news",
+    "disclosure",
+    "admin_procedures",
 )
 
 INSTALLED_APPS = list(SHARED_APPS) + [app for app in TENANT_APPS if app not in SHARED_APPS]
