@@ -73,31 +73,47 @@ class RateLimit:
     retry_after: int
 
 
-def _hit(key: str, limit: int, window: int) -> RateLimit:
+def _window(window: int) -> tuple[int, int]:
     now = int(time.time())
-    window_start = now - now % window
+    return now - now % window, now
+
+
+def _hit(key: str, limit: int, window: int) -> tuple[RateLimit, int]:
+    window_start, now = _window(window)
     full_key = f"{key}:{window_start}"
     pipe = _redis().pipeline()
     pipe.incr(full_key)
     pipe.expire(full_key, window + 5)
     count, _ok = pipe.execute()
-    return RateLimit(exceeded=count > limit, retry_after=window_start + window - now)
+    return RateLimit(exceeded=count > limit, retry_after=window_start + window - now), count
 
 
 def rate_limit_ip(request: HttpRequest) -> RateLimit:
     """Count one post from this client address, whichever school it is sent to."""
     limit, window = settings.FEEDBACK_RATE_PER_IP
-    result = _hit(_key("ip", client_ip(request)), limit, window)
-    if result.exceeded:
-        logger.warning("Rate limit per address exceeded by %s", client_ip(request))
+    address = client_ip(request)
+    result, count = _hit(_key("ip", address), limit, window)
+    if count == limit + 1:  # once per window, not once per post of a flood
+        logger.warning("Rate limit per address exceeded by %s", address)
     return result
+
+
+def ip_blocked(request: HttpRequest) -> RateLimit:
+    """Whether this address already went over its limit in the current window (no counting).
+
+    Lets ``FloodGuardMiddleware`` turn a flood away before page routing and the database.
+    """
+    limit, window = settings.FEEDBACK_RATE_PER_IP
+    window_start, now = _window(window)
+    count = _redis().get(f"{_key('ip', client_ip(request))}:{window_start}")
+    return RateLimit(exceeded=int(count or 0) > limit, retry_after=window_start + window - now)
 
 
 def rate_limit_school() -> RateLimit:
     """Count one accepted submission for the current school."""
     limit, window = settings.FEEDBACK_RATE_PER_SCHOOL
-    result = _hit(_key("school", connection.schema_name), limit, window)
-    if result.exceeded:
+    result, count = _hit(_key("school", connection.schema_name), limit, window)
+    if count == limit + 1:
         logger.warning("Rate limit per school exceeded for %s", connection.schema_name)
     return result
 

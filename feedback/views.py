@@ -35,17 +35,20 @@ def _fresh_form(form_class: type[PublicSubmissionForm], captcha: bool, **kwargs)
     return form
 
 
-def rate_limited(request: HttpRequest, page, retry_after: int) -> HttpResponse:
-    """429 with a Vietnamese explanation and ``Retry-After`` (R7.3)."""
+def rate_limited(request: HttpRequest, retry_after: int) -> HttpResponse:
+    """429 with a Vietnamese explanation and ``Retry-After`` (R7.3).
+
+    A standalone page that needs no database query: it also answers a flood.
+    """
     minutes = max(1, (retry_after + 59) // 60)
     response = TemplateResponse(
         request,
         "feedback/rate_limited.html",
-        {"page": page, "self": page, "minutes": minutes},
+        {"school": getattr(request, "tenant", None), "minutes": minutes},
         status=429,
     )
     response["Retry-After"] = str(retry_after)
-    return response
+    return response.render()
 
 
 def _too_large(request: HttpRequest) -> bool:
@@ -69,7 +72,7 @@ def _handle_post(request, page, form_class, *, captcha: bool, store):
     """The shared order of checks for a public post. ``store(form)`` returns the redirect."""
     limit = security.rate_limit_ip(request)
     if limit.exceeded:
-        return rate_limited(request, page, limit.retry_after)
+        return rate_limited(request, limit.retry_after)
     if _too_large(request):
         logger.info("Refused an oversized post (%s bytes)", request.META.get("CONTENT_LENGTH"))
         form = _fresh_form(form_class, captcha)
@@ -86,7 +89,7 @@ def _handle_post(request, page, form_class, *, captcha: bool, store):
         return _render_form(request, page, _fresh_form(form_class, captcha, form=form), status=400)
     limit = security.rate_limit_school()
     if limit.exceeded:
-        return rate_limited(request, page, limit.retry_after)
+        return rate_limited(request, limit.retry_after)
     return store(form)
 
 

@@ -124,6 +124,7 @@ MIDDLEWARE = [
     "schools.middleware.HealthCheckMiddleware",
     "django_tenants.middleware.main.TenantMainMiddleware",
     "schools.middleware.SchoolStatusMiddleware",
+    "feedback.middleware.FloodGuardMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
