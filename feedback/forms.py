@@ -24,7 +24,11 @@ class PublicSubmissionForm(forms.Form):
     name = forms.CharField(label=_("Họ và tên"), max_length=120)
     email = forms.EmailField(label=_("Thư điện tử"), required=False, max_length=254)
     phone = forms.CharField(
-        label=_("Điện thoại"), required=False, max_length=20, validators=[validate_phone]
+        label=_("Điện thoại"),
+        required=False,
+        max_length=20,
+        validators=[validate_phone],
+        widget=forms.TextInput(attrs={"type": "tel"}),
     )
     attachment = forms.FileField(
         label=_("Tệp đính kèm (không bắt buộc)"),
