@@ -85,6 +85,7 @@ SHARED_APPS = (
     "news",
     "disclosure",
     "admin_procedures",
+    "feedback",
 )
 
 TENANT_APPS = (
@@ -118,6 +119,7 @@ TENANT_APPS = (
     "news",
     "disclosure",
     "admin_procedures",
+    "feedback",
 )
 
 INSTALLED_APPS = list(SHARED_APPS) + [app for app in TENANT_APPS if app not in SHARED_APPS]
@@ -138,6 +140,7 @@ MIDDLEWARE = [
     "schools.middleware.HealthCheckMiddleware",
     "django_tenants.middleware.main.TenantMainMiddleware",
     "schools.middleware.SchoolStatusMiddleware",
+    "feedback.middleware.FloodGuardMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Inside SecurityMiddleware, so cached pages get the security headers too.
@@ -300,6 +303,15 @@ WAGTAILSEARCH_BACKENDS = {
     }
 }
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+
+# --- Public forms: feedback and consultations (R7.3) --------------------------------------
+# Number of reverse proxies in front of the app that append to X-Forwarded-For. 0 (default):
+# the client address is REMOTE_ADDR and X-Forwarded-For is ignored (a client could forge it).
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+# Fixed-window limits on public form posts: per client address (across all schools) and per
+# school (valid submissions), as (count, window in seconds).
+FEEDBACK_RATE_PER_IP = (env_int("FEEDBACK_RATE_PER_IP", 5), 10 * 60)
+FEEDBACK_RATE_PER_SCHOOL = (env_int("FEEDBACK_RATE_PER_SCHOOL", 200), 60 * 60)
 
 # --- Mail -------------------------------------------------------------------------------
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
