@@ -75,6 +75,10 @@ SHARED_APPS = (
     "modelcluster",
     "taggit",
     "core",
+    # Shared only: feed sources and items are fetched and stored once for every school,
+    # which read them through the search path (rss/README.md).
+    "rss",
+    "rss.school",
 )
 
 TENANT_APPS = (
@@ -102,6 +106,7 @@ TENANT_APPS = (
     "modelcluster",
     "taggit",
     "core",
+    "rss.school",
 )
 
 INSTALLED_APPS = list(SHARED_APPS) + [app for app in TENANT_APPS if app not in SHARED_APPS]
@@ -196,7 +201,10 @@ CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = "Asia/Ho_Chi_Minh"
-CELERY_BEAT_SCHEDULE: dict = {}
+CELERY_BEAT_SCHEDULE: dict = {
+    # Every minute: enqueue the feed sources whose interval has elapsed (R8.1).
+    "rss-enqueue-due-sources": {"task": "rss.tasks.feeds_enqueue_due", "schedule": 60.0},
+}
 
 # --- Media and static --------------------------------------------------------------------
 MEDIA_ROOT = env_str("MEDIA_ROOT", str(DATA_DIR / "media"))
