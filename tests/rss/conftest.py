@@ -85,6 +85,21 @@ class _Handler(BaseHTTPRequestHandler):
 
 
 @pytest.fixture
+def celery_eager():
+    """Run tasks in-process, whatever settings module the session ended up with.
+
+    (``portal.embedded exec`` imports ``portal.celery``, which defaults
+    DJANGO_SETTINGS_MODULE to the dev settings before pytest-django reads its ini option.)
+    """
+    from portal.celery import app
+
+    saved = (app.conf.task_always_eager, app.conf.task_eager_propagates)
+    app.conf.task_always_eager = app.conf.task_eager_propagates = True
+    yield app
+    app.conf.task_always_eager, app.conf.task_eager_propagates = saved
+
+
+@pytest.fixture
 def feed_server():
     server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
     server.daemon_threads = True
