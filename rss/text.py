@@ -31,11 +31,6 @@ _TCVN3_PAIRS = (
 )
 TCVN3_TO_UNICODE = {pair[0]: pair[1] for pair in _TCVN3_PAIRS.split()}
 _TCVN3_TABLE = str.maketrans(TCVN3_TO_UNICODE)
-# Codes rare in real text of any Latin language (µ ¸ ¶ · ¹ ¨ ¾ ¼ ½ « ¬ soft hyphen; not ©, ®
-# or », which ordinary text uses). Two different ones, with nothing beyond Latin-1, betray
-# TCVN3.
-_TCVN3_MARKERS = frozenset("\xb5\xb8\xb6\xb7\xb9\xa8\xbe\xbc\xbd\xab\xac\xad")
-
 _XML_DECL = re.compile(rb"^\s*<\?xml[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9._:-]+)[\"']")
 _XML_DECL_TEXT = re.compile(r"^(\s*<\?xml[^>]*?)\s+encoding\s*=\s*[\"'][A-Za-z0-9._:-]+[\"']")
 _CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9._:-]+)", re.IGNORECASE)
@@ -47,14 +42,39 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 
+# Codes rare in real text of any Latin language (µ ¸ ¶ · ¹ ¨ ¾ ¼ ½ « ¬ soft hyphen; not ©, ®
+# or », which ordinary text uses).
+_TCVN3_MARKERS = frozenset("\xb5\xb8\xb6\xb7\xb9\xa8\xbe\xbc\xbd\xab\xac\xad")
+
+
+def _tcvn3_evidence(text: str, index: int) -> bool:
+    """Whether the character at ``index`` only makes sense as a TCVN3 letter.
+
+    A marker touching a letter ("b¸o", "Hµ"), « inside a word ("Th«ng", unlike French
+    «quotes»), or an upper-case Latin-1 letter right after a lower-case one ("TiÓu", "viÖc":
+    TCVN3 puts ể, ệ … on those codes; no Latin language writes them mid-word).
+    """
+    char = text[index]
+    before = text[index - 1] if index > 0 else " "
+    after = text[index + 1] if index + 1 < len(text) else " "
+    if char == "\xab":
+        return before.isalpha() and after.isalpha()
+    if char in _TCVN3_MARKERS:
+        return before.isalpha() or after.isalpha()
+    return "\xc0" <= char <= "\xde" and char.isupper() and before.isascii() and before.islower()
+
 
 def looks_like_tcvn3(text: str) -> bool:
-    """True when ``text`` is TCVN3 read as Latin-1: markers present, nothing beyond Latin-1."""
-    non_ascii = [ch for ch in text if ord(ch) > 127]
-    if not non_ascii or any(ord(ch) > 255 for ch in non_ascii):
+    """True when ``text`` is TCVN3 read as Latin-1: two pieces of evidence, nothing beyond it."""
+    if not any(ord(ch) > 127 for ch in text) or any(ord(ch) > 255 for ch in text):
         return False
-    markers = [ch for ch in non_ascii if ch in _TCVN3_MARKERS]
-    return len(set(markers)) >= 2 and len(markers) * 4 >= len(non_ascii)
+    evidence = 0
+    for index, char in enumerate(text):
+        if ord(char) > 127 and _tcvn3_evidence(text, index):
+            evidence += 1
+            if evidence >= 2:
+                return True
+    return False
 
 
 def tcvn3_to_unicode(text: str) -> str:
