@@ -28,7 +28,9 @@ MAX_ITEMS_KEPT = 200
 MAX_SUMMARY_HTML = 20_000
 _ENTITY_DECL = re.compile(rb"<!ENTITY", re.IGNORECASE)
 _ENTRY_TAG = re.compile(r"<(?:[A-Za-z0-9_-]+:)?(?:item|entry)[\s>/]")
-_NOT_ENCODING_PROBLEMS = (
+# feedparser flags these "bozo" but they only concern the declared encoding or media type,
+# which ``decode_feed`` has already dealt with.
+_HARMLESS_BOZO = (
     feedparser.CharacterEncodingOverride,
     feedparser.NonXMLContentType,
 )
@@ -149,7 +151,7 @@ def parse_feed(data: bytes, *, content_type: str = "", url: str = "") -> ParsedF
             raise FeedError("not a feed: the response is an HTML page")
         problem = parsed.get("bozo_exception")
         raise FeedError(f"not a feed: {_describe(problem) if problem else 'unrecognised format'}")
-    if parsed.get("bozo") and not isinstance(parsed.get("bozo_exception"), _NOT_ENCODING_PROBLEMS):
+    if parsed.get("bozo") and not isinstance(parsed.get("bozo_exception"), _HARMLESS_BOZO):
         problem = _describe(parsed.get("bozo_exception"))
         if not parsed.entries:
             raise FeedError(f"malformed XML: {problem}")

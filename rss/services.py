@@ -89,6 +89,9 @@ def feed_source_fetch(*, source: FeedSource) -> FetchOutcome:
         outcome.error = str(exc)
         if isinstance(exc, FetchError) and exc.status is not None:
             source.last_http_status = exc.status
+    except Exception as exc:  # noqa: BLE001 - a parser bug must not stop health recording
+        logger.exception("Unexpected error while fetching feed %s", source.pk)
+        outcome.error = f"unexpected error: {type(exc).__name__}: {exc}"[:2000]
     _record_health(source, outcome, now)
     return outcome
 
