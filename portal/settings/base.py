@@ -86,6 +86,10 @@ SHARED_APPS = (
     "disclosure",
     "admin_procedures",
     "feedback",
+    # Shared only: feed sources and items are fetched and stored once for every school,
+    # which read them through the search path (rss/README.md).
+    "rss",
+    "rss.school",
 )
 
 TENANT_APPS = (
@@ -120,6 +124,7 @@ TENANT_APPS = (
     "disclosure",
     "admin_procedures",
     "feedback",
+    "rss.school",
 )
 
 INSTALLED_APPS = list(SHARED_APPS) + [app for app in TENANT_APPS if app not in SHARED_APPS]
@@ -228,6 +233,8 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "editorial.tasks.publish_scheduled_all_schools",
         "schedule": 60.0,
     },
+    # Every minute: enqueue the feed sources whose interval has elapsed (R8.1).
+    "rss-enqueue-due-sources": {"task": "rss.tasks.feeds_enqueue_due", "schedule": 60.0},
 }
 
 # --- Media and static --------------------------------------------------------------------
