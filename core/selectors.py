@@ -8,8 +8,12 @@ from wagtail.models import Page
 
 
 def home_sections(home: Page) -> QuerySet[Page]:
-    """The live sections directly under a school's home page, in menu order."""
-    return home.get_children().live().public().specific().order_by("path")
+    """The live sections directly under a school's home page, in menu order.
+
+    Not ``.specific()``: links need only titles and URLs, and specific pages would cost
+    one query per section type.
+    """
+    return home.get_children().live().public().order_by("path")
 
 
 FEED_SLOT_ORDER = 100
