@@ -46,10 +46,14 @@ class SchoolHomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         from core.selectors import home_panels, home_sections
+        from core.seo import organization_data
 
         context = super().get_context(request, *args, **kwargs)
         context["sections"] = home_sections(self)
-        context["panels"] = home_panels(request, self)
+        panels = home_panels(request, self)
+        context["panels"] = panels["main"]
+        context["feed_panels"] = panels["feed"]
+        context["structured_data"] = organization_data(request, self)
         return context
 
 

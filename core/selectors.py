@@ -8,22 +8,41 @@ from wagtail.models import Page
 
 
 def home_sections(home: Page) -> QuerySet[Page]:
-    """The live sections directly under a school's home page, in menu order."""
-    return home.get_children().live().public().specific().order_by("path")
+    """The live sections directly under a school's home page, in menu order.
+
+    Not ``.specific()``: links need only titles and URLs, and specific pages would cost
+    one query per section type.
+    """
+    return home.get_children().live().public().order_by("path")
 
 
-def home_panels(request, home: Page) -> list[dict]:
+FEED_SLOT_ORDER = 100
+
+
+def _hooks_with_order(hook_name: str) -> list[tuple]:
+    """``(fn, order)`` pairs sorted by order, as ``hooks.get_hooks`` sorts them.
+
+    Wagtail's public ``get_hooks`` drops the order, which the home page needs to place
+    panels in the main area (< 100) or the "Tin từ Sở/Phòng" slot (>= 100).
+    """
+    hooks.get_hooks(hook_name)  # makes sure every app's wagtail_hooks module is imported
+    return sorted(hooks._hooks.get(hook_name, []), key=lambda pair: pair[1])
+
+
+def home_panels(request, home: Page) -> dict[str, list[dict]]:
     """Blocks of the school home page contributed by content apps.
 
     Each ``portal_home_panels`` hook is ``fn(request, home) -> dict | None`` returning
     ``{"template": "<app>/includes/home_panel.html", "context": {...}}``; ``None`` hides it.
-    Hook ``order`` sets the order on the page. Each panel must run a bounded number of queries.
+    Hook ``order`` sets the order on the page: below 100 in the main area ("main"), 100 and
+    above in the "Tin từ Sở/Phòng" slot ("feed"). Each panel must run a bounded number of
+    queries.
     """
-    panels = []
-    for panel_hook in hooks.get_hooks("portal_home_panels"):
+    panels: dict[str, list[dict]] = {"main": [], "feed": []}
+    for panel_hook, order in _hooks_with_order("portal_home_panels"):
         panel = panel_hook(request, home)
         if panel:
-            panels.append(panel)
+            panels["feed" if order >= FEED_SLOT_ORDER else "main"].append(panel)
     return panels
 
 

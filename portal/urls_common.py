@@ -15,6 +15,7 @@ urlpatterns = [
     re_path(r"^media/(?P<path>.+)$", serve_media, name="media"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    path("rss/", include("rss.urls")),
 ]
 
 wagtail_patterns = [path("", include(wagtail_urls))]

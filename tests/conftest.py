@@ -108,3 +108,9 @@ def in_school():
             yield school
 
     return enter
+
+
+@pytest.fixture
+def page_cache(settings):
+    """The whole-page cache switched on (it is off in the test settings)."""
+    settings.PORTAL_PAGE_CACHE_ENABLED = True

@@ -25,5 +25,10 @@ $$;
 
 class Migration(migrations.Migration):
     initial = True
-    dependencies = []
+    # Real migrations of a school schema (the template) follow the plan of the first app
+    # label in alphabetical order. For a label before "contenttypes" (e.g. "about"), Wagtail's
+    # initial-data migration ran before contenttypes 0002 and queried the shared
+    # django_content_type with a historical model that still had "name". Pin the order.
+    dependencies = [("contenttypes", "0002_remove_content_type_name")]
+    run_before = [("wagtailcore", "0001_squashed_0016_change_page_url_path_to_text_field")]
     operations = [migrations.RunSQL(CREATE, reverse_sql=migrations.RunSQL.noop)]

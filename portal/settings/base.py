@@ -40,6 +40,10 @@ PORTAL_DEV_DOMAIN_SUFFIX = env_str("PORTAL_DEV_DOMAIN_SUFFIX", ".localhost")
 # when false it is accepted and reported by the audit.
 PORTAL_STRICT_DOMAINS = env_bool("PORTAL_STRICT_DOMAINS", False)
 PORTAL_SCHEME = env_str("PORTAL_SCHEME", "http")
+# Official staff e-mail must end with one of these domains (seed 004 §IV.3, R10.3).
+PORTAL_OFFICIAL_EMAIL_DOMAINS = env_list(
+    "PORTAL_OFFICIAL_EMAIL_DOMAINS", "pgdbinhtan.edu.vn,edu.vn"
+)
 
 # --- Tenancy ----------------------------------------------------------------------------
 # Decided once; an app never moves between the groups after migrating.
@@ -78,6 +82,17 @@ SHARED_APPS = (
     # The operator's dashboard: metrics gathered from every school and alerts, in shared
     # tables read from the public schema only.
     "dashboard",
+    "about",
+    "editorial",
+    "documents",
+    "news",
+    "disclosure",
+    "admin_procedures",
+    "feedback",
+    # Shared only: feed sources and items are fetched and stored once for every school,
+    # which read them through the search path (rss/README.md).
+    "rss",
+    "rss.school",
 )
 
 TENANT_APPS = (
@@ -105,6 +120,14 @@ TENANT_APPS = (
     "modelcluster",
     "taggit",
     "core",
+    "about",
+    "editorial",
+    "documents",
+    "news",
+    "disclosure",
+    "admin_procedures",
+    "feedback",
+    "rss.school",
 )
 
 INSTALLED_APPS = list(SHARED_APPS) + [app for app in TENANT_APPS if app not in SHARED_APPS]
@@ -126,14 +149,19 @@ MIDDLEWARE = [
     "django_tenants.middleware.main.TenantMainMiddleware",
     "schools.middleware.SchoolStatusMiddleware",
     "dashboard.middleware.AlertMiddleware",
+    "feedback.middleware.FloodGuardMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Inside SecurityMiddleware, so cached pages get the security headers too.
+    "core.cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Admin only: two-step sign-in and idle session expiry (editorial).
+    "editorial.middleware.AdminSessionMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -186,6 +214,9 @@ CACHES = {
         "TIMEOUT": 300,
     },
 }
+# Whole public pages of a school are cached per URL (core.cache); publishing invalidates them.
+PORTAL_PAGE_CACHE_ENABLED = env_bool("PORTAL_PAGE_CACHE_ENABLED", True)
+PORTAL_PAGE_CACHE_TIMEOUT = env_int("PORTAL_PAGE_CACHE_TIMEOUT", 600)
 # Sessions live in Redis so web processes hold no state; the cache key carries the schema,
 # so a session of one school means nothing on another school's domain.
 SESSION_ENGINE = "django.contrib.sessions.backends.cache"
@@ -200,7 +231,15 @@ CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = "Asia/Ho_Chi_Minh"
-CELERY_BEAT_SCHEDULE: dict = {}
+CELERY_BEAT_SCHEDULE: dict = {
+    # Wagtail's scheduled publishing (go-live / expiry) in every school (R3.3).
+    "publish-scheduled": {
+        "task": "editorial.tasks.publish_scheduled_all_schools",
+        "schedule": 60.0,
+    },
+    # Every minute: enqueue the feed sources whose interval has elapsed (R8.1).
+    "rss-enqueue-due-sources": {"task": "rss.tasks.feeds_enqueue_due", "schedule": 60.0},
+}
 
 # --- Media and static --------------------------------------------------------------------
 MEDIA_ROOT = env_str("MEDIA_ROOT", str(DATA_DIR / "media"))
@@ -257,6 +296,8 @@ WAGTAIL_SITE_NAME = PORTAL_OPERATOR_NAME
 WAGTAILADMIN_BASE_URL = env_str(
     "WAGTAILADMIN_BASE_URL", f"{PORTAL_SCHEME}://{PORTAL_PUBLIC_DOMAIN}"
 )
+# Login with lockout after repeated failures (editorial).
+WAGTAILADMIN_USER_LOGIN_FORM = "editorial.forms.PortalLoginForm"
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_CONTENT_LANGUAGES = [("vi", "Tiếng Việt")]
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
@@ -273,6 +314,15 @@ WAGTAILSEARCH_BACKENDS = {
     }
 }
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+
+# --- Public forms: feedback and consultations (R7.3) --------------------------------------
+# Number of reverse proxies in front of the app that append to X-Forwarded-For. 0 (default):
+# the client address is REMOTE_ADDR and X-Forwarded-For is ignored (a client could forge it).
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+# Fixed-window limits on public form posts: per client address (across all schools) and per
+# school (valid submissions), as (count, window in seconds).
+FEEDBACK_RATE_PER_IP = (env_int("FEEDBACK_RATE_PER_IP", 5), 10 * 60)
+FEEDBACK_RATE_PER_SCHOOL = (env_int("FEEDBACK_RATE_PER_SCHOOL", 200), 60 * 60)
 
 # --- Mail -------------------------------------------------------------------------------
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
@@ -317,3 +367,5 @@ CELERY_BEAT_SCHEDULE["dashboard-refresh-metrics"] = {
     "task": "dashboard.tasks.refresh_all_metrics",
     "schedule": 60 * 60,
 }
+# Set the search path only when the schema changes, not before every query.
+TENANT_LIMIT_SET_CALLS = True

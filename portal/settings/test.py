@@ -9,3 +9,7 @@ CACHES["default"]["KEY_PREFIX"] = "portal-test"  # noqa: F405
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
+# Uploaded files of test runs stay out of the development media.
+MEDIA_ROOT = str(DATA_DIR / "test" / "media")  # noqa: F405
+# Off by default so tests see fresh pages; the `page_cache` fixture switches it on.
+PORTAL_PAGE_CACHE_ENABLED = False

@@ -1,6 +1,7 @@
 """Nothing of one school is visible or editable from another (R1.1)."""
 
 import io
+from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.core.files.images import ImageFile
@@ -77,13 +78,12 @@ class UserIsolationTests:
 
 class MediaIsolationTests:
     def test_image_of_school_a_is_not_served_through_school_b(
-        self, in_school, school_a, client_a, client_b, settings, tmp_path
+        self, in_school, school_a, client_a, client_b, settings
     ):
-        settings.MEDIA_ROOT = str(tmp_path)
         with in_school(school_a):
             image = Image.objects.create(title="Ảnh khai giảng", file=_png())
             url = image.file.url
-            assert (tmp_path / "test_a" / image.file.name).exists()
+            assert (Path(settings.MEDIA_ROOT) / "test_a" / image.file.name).exists()
         assert url.startswith("/media/test_a/")
         response = client_a.get(url)
         assert response.status_code == 200
@@ -92,10 +92,10 @@ class MediaIsolationTests:
         # The same file name under B's own prefix does not exist either.
         assert client_b.get(url.replace("/test_a/", "/test_b/")).status_code == 404
 
-    def test_path_traversal_in_media_urls_is_refused(self, school_a, client_a, settings, tmp_path):
-        settings.MEDIA_ROOT = str(tmp_path)
-        (tmp_path / "test_b").mkdir()
-        (tmp_path / "test_b" / "bi-mat.txt").write_text("của trường B")
+    def test_path_traversal_in_media_urls_is_refused(self, school_a, client_a, settings):
+        secret = Path(settings.MEDIA_ROOT) / "test_b" / "bi-mat.txt"
+        secret.parent.mkdir(parents=True, exist_ok=True)
+        secret.write_text("của trường B")
         for path in (
             "/media/test_a/../test_b/bi-mat.txt",
             "/media/test_a/%2e%2e/test_b/bi-mat.txt",

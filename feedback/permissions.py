@@ -1,0 +1,35 @@
+"""Who on a school's board works the feedback and consultations (R7.1, R10.1).
+
+Senders' personal data is shown only to the head, editors and administrators of the school
+that received it: contributors get nothing, and every school's messages live in its own
+schema, so another school's board cannot reach them at all.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import Group, Permission
+
+from core.provisioning import ROLE_ADMINISTRATOR, ROLE_EDITOR, ROLE_GROUPS, ROLE_HEAD
+
+_WORK = ["view_feedbackmessage", "change_feedbackmessage", "view_consultationopinion"]
+BOARD_PERMISSIONS: dict[str, list[str]] = {
+    ROLE_HEAD: [
+        *_WORK,
+        "delete_feedbackmessage",
+        "delete_consultationopinion",
+        "change_feedbacksettings",
+    ],
+    ROLE_EDITOR: list(_WORK),
+    ROLE_ADMINISTRATOR: [*_WORK, "change_feedbacksettings"],
+}
+
+
+def board_permissions_ensure() -> None:
+    """Give the board's role groups their rights on the feedback models (idempotent)."""
+    for role, codenames in BOARD_PERMISSIONS.items():
+        group = Group.objects.filter(name=ROLE_GROUPS[role]).first()
+        if group is None:
+            continue
+        group.permissions.add(
+            *Permission.objects.filter(content_type__app_label="feedback", codename__in=codenames)
+        )

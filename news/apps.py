@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class NewsConfig(AppConfig):
+    """News and events of a school (R3): articles, categories, home page panels."""
+
+    name = "news"
+    verbose_name = _("Tin tức – Sự kiện")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from news.signal_handlers import register_signal_handlers
+
+        register_signal_handlers()

@@ -1,0 +1,109 @@
+"""What each school keeps of the shared feeds: a listing page and hidden sources (R8.1).
+
+These tables are in every school schema; the sources and items they refer to are in the
+public schema (app ``rss``). Hidden sources are stored as a list of ids rather than a
+foreign key: a key from 500 school schemas into the public table would make deleting a
+source touch every school.
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+ITEMS_PER_PAGE = 20
+
+
+class FeedPreferencesForm(WagtailAdminModelForm):
+    """Checkboxes over the operator's active sources; the model stores the ids."""
+
+    hidden_source_ids = forms.TypedMultipleChoiceField(
+        label=_("Ẩn các nguồn tin sau trên trang của trường"),
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from rss.models import FeedSource
+
+        self.fields["hidden_source_ids"].choices = [
+            (source.pk, source.name) for source in FeedSource.objects.filter(is_active=True)
+        ]
+
+
+@register_setting(icon="link")
+class FeedPreferences(BaseSiteSetting):
+    """Which of the Sở/Phòng sources this school shows. Admin: Cài đặt → Nguồn tin Sở/Phòng."""
+
+    hidden_source_ids = models.JSONField(_("nguồn tin bị ẩn"), default=list, blank=True)
+
+    base_form_class = FeedPreferencesForm
+    panels = [FieldPanel("hidden_source_ids")]
+
+    class Meta:
+        verbose_name = _("Nguồn tin Sở/Phòng")
+
+    @property
+    def hidden_ids(self) -> list[int]:
+        return [value for value in self.hidden_source_ids or [] if isinstance(value, int)]
+
+
+def hidden_source_ids_for_request(request) -> list[int]:
+    """The school's hidden sources (one query, cached on the request by Wagtail)."""
+    return FeedPreferences.for_request(request).hidden_ids
+
+
+class FeedItemsPage(Page):
+    """ "Tin từ Sở/Phòng": every item of the sources the school shows, newest first."""
+
+    intro = RichTextField(_("lời giới thiệu"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    parent_page_types = ["core.SchoolHomePage"]
+    subpage_types: list[str] = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("trang tin từ Sở/Phòng")
+        verbose_name_plural = _("trang tin từ Sở/Phòng")
+
+    def get_context(self, request, *args, **kwargs):
+        from rss.selectors import feed_items_visible, feed_sources_visible
+
+        context = super().get_context(request, *args, **kwargs)
+        hidden = hidden_source_ids_for_request(request)
+        sources = list(feed_sources_visible(hidden_source_ids=hidden).only("id", "name"))
+        selected = None
+        raw = request.GET.get("nguon", "")
+        if raw.isdigit():
+            selected = next((s for s in sources if s.pk == int(raw)), None)
+        items = feed_items_visible(
+            hidden_source_ids=hidden, source_id=selected.pk if selected else None
+        )
+        paginator = Paginator(items, ITEMS_PER_PAGE)
+        try:
+            page_obj = paginator.page(request.GET.get("trang", 1))
+        except PageNotAnInteger:
+            page_obj = paginator.page(1)
+        except EmptyPage:
+            page_obj = paginator.page(paginator.num_pages)
+        context.update(
+            {
+                "feed_items": page_obj,
+                "feed_sources": sources,
+                "selected_source": selected,
+                "paginator": paginator,
+            }
+        )
+        return context
