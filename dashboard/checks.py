@@ -38,7 +38,9 @@ def check_domain(school: School) -> Iterable[CheckResult]:
     domain = school_primary_domain(school) or ""
     label = _("Tên miền đúng quy định <tên trường><tên thành phố>.edu.vn")
     if is_development_domain(domain):
-        yield CheckResult("domain_rule", label, None, _("Tên miền phát triển: %(d)s") % {"d": domain})
+        yield CheckResult(
+            "domain_rule", label, None, _("Tên miền phát triển: %(d)s") % {"d": domain}
+        )
         return
     problems = domain_rule_problems(domain, school.slug)
     yield CheckResult("domain_rule", label, not problems, " ".join(problems) or domain)
@@ -80,9 +82,7 @@ def check_contact(school: School) -> Iterable[CheckResult]:
 def check_sections(school: School) -> Iterable[CheckResult]:
     """Each required section exists, is live and, where it holds items, is not empty."""
     home = SchoolHomePage.objects.first()
-    children = (
-        {page.slug: page for page in home.get_children().live()} if home is not None else {}
-    )
+    children = {page.slug: page for page in home.get_children().live()} if home is not None else {}
     for slug, label, holds_items in settings.PORTAL_REQUIRED_SECTIONS:
         page = children.get(slug)
         if page is None:

@@ -59,7 +59,8 @@ def to_json(schools) -> bytes:
                 "posts_90d": metrics.posts_90d if metrics else None,
                 "posts_school_year": metrics.posts_school_year if metrics else None,
                 "last_published_at": metrics.last_published_at.isoformat()
-                if metrics and metrics.last_published_at else None,
+                if metrics and metrics.last_published_at
+                else None,
                 "gathered_at": metrics.gathered_at.isoformat() if metrics else None,
                 "checks": metrics.checks if metrics else [],
             }

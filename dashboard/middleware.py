@@ -29,7 +29,9 @@ def active_alerts_html(request) -> str:
     html = cache.get(key)
     if html is None:
         alerts = list(Alert.objects.active_for(tenant))
-        html = render_to_string("dashboard/includes/alerts.html", {"alerts": alerts}) if alerts else ""
+        html = (
+            render_to_string("dashboard/includes/alerts.html", {"alerts": alerts}) if alerts else ""
+        )
         # Short TTL so that an alert's end time takes effect within CACHE_SECONDS.
         cache.set(key, html, CACHE_SECONDS)
     return html

@@ -20,8 +20,14 @@ SORTS = {
 
 
 def dashboard_schools(
-    *, level: str = "", district: str = "", status: str = "", ownership: str = "",
-    min_score: int | None = None, max_score: int | None = None, sort: str = "ten",
+    *,
+    level: str = "",
+    district: str = "",
+    status: str = "",
+    ownership: str = "",
+    min_score: int | None = None,
+    max_score: int | None = None,
+    sort: str = "ten",
 ) -> QuerySet[School]:
     schools = school_list().select_related("metrics").prefetch_related("domains")
     if level:
@@ -60,14 +66,25 @@ def evaluation_rows(schools) -> tuple[list[str], list[list]]:
     seen = set()
     for school in schools:
         metrics = getattr(school, "metrics", None)
-        for check in (metrics.checks if metrics else []):
+        for check in metrics.checks if metrics else []:
             if check["code"] not in seen:
                 seen.add(check["code"])
                 check_columns.append((check["code"], check["label"]))
     header = [
-        "Tên trường", "Mã trường", "Cấp học", "Loại hình", "Địa bàn", "Tên miền",
-        "Tên miền đúng quy định", "Trạng thái", "Điểm", "Bài 30 ngày", "Bài 90 ngày",
-        "Bài trong năm học", "Lần đăng gần nhất", "Thời điểm thu thập",
+        "Tên trường",
+        "Mã trường",
+        "Cấp học",
+        "Loại hình",
+        "Địa bàn",
+        "Tên miền",
+        "Tên miền đúng quy định",
+        "Trạng thái",
+        "Điểm",
+        "Bài 30 ngày",
+        "Bài 90 ngày",
+        "Bài trong năm học",
+        "Lần đăng gần nhất",
+        "Thời điểm thu thập",
     ] + [label for _code, label in check_columns]
     rows = []
     for school in schools:
@@ -75,21 +92,32 @@ def evaluation_rows(schools) -> tuple[list[str], list[list]]:
         by_code = {c["code"]: c for c in (metrics.checks if metrics else [])}
         status = domain_status(school)
         row = [
-            school.name, school.slug,
+            school.name,
+            school.slug,
             SchoolLevel(school.level).label if school.level else "",
-            school.get_ownership_display(), school.district, primary_domain(school),
-            {"ok": "Đạt", "bad": "Không đạt", "dev": "Tên miền phát triển", "missing": "Chưa có"}[status],
+            school.get_ownership_display(),
+            school.district,
+            primary_domain(school),
+            {"ok": "Đạt", "bad": "Không đạt", "dev": "Tên miền phát triển", "missing": "Chưa có"}[
+                status
+            ],
             school.get_status_display(),
             metrics.score if metrics else "",
             metrics.posts_30d if metrics else "",
             metrics.posts_90d if metrics else "",
             metrics.posts_school_year if metrics else "",
-            metrics.last_published_at.strftime("%d/%m/%Y") if metrics and metrics.last_published_at else "",
+            metrics.last_published_at.strftime("%d/%m/%Y")
+            if metrics and metrics.last_published_at
+            else "",
             metrics.gathered_at.strftime("%d/%m/%Y %H:%M") if metrics else "",
         ]
         for code, _label in check_columns:
             check = by_code.get(code)
-            row.append("" if check is None else {True: "Đạt", False: "Không đạt", None: "Không áp dụng"}[check["ok"]])
+            row.append(
+                ""
+                if check is None
+                else {True: "Đạt", False: "Không đạt", None: "Không áp dụng"}[check["ok"]]
+            )
         # Choice labels are lazy translations: spreadsheets need plain strings.
         rows.append([str(value) if isinstance(value, Promise) else value for value in row])
     return header, rows

@@ -48,15 +48,25 @@ def _posting_activity(now: datetime.datetime) -> dict:
     twelve_months_ago = now - datetime.timedelta(days=366)
     for model in _post_models():
         live = model.objects.live().filter(first_published_at__isnull=False)
-        totals["posts_30d"] += live.filter(first_published_at__gte=now - datetime.timedelta(days=30)).count()
-        totals["posts_90d"] += live.filter(first_published_at__gte=now - datetime.timedelta(days=90)).count()
+        totals["posts_30d"] += live.filter(
+            first_published_at__gte=now - datetime.timedelta(days=30)
+        ).count()
+        totals["posts_90d"] += live.filter(
+            first_published_at__gte=now - datetime.timedelta(days=90)
+        ).count()
         totals["posts_school_year"] += live.filter(first_published_at__gte=year_start).count()
-        newest = live.order_by("-first_published_at").values_list("first_published_at", flat=True).first()
+        newest = (
+            live.order_by("-first_published_at")
+            .values_list("first_published_at", flat=True)
+            .first()
+        )
         if newest and (last is None or newest > last):
             last = newest
         by_month = (
             live.filter(first_published_at__gte=twelve_months_ago)
-            .annotate(month=TruncMonth("first_published_at", tzinfo=timezone.get_current_timezone()))
+            .annotate(
+                month=TruncMonth("first_published_at", tzinfo=timezone.get_current_timezone())
+            )
             .values("month")
             .annotate(n=Count("pk"))
         )
@@ -73,8 +83,12 @@ def _posting_activity(now: datetime.datetime) -> dict:
                 part for part in (row["owner__last_name"], row["owner__first_name"]) if part
             ) or (row["owner__username"] or "—")
             authors[name] = authors.get(name, 0) + row["n"]
-    return {**totals, "last_published_at": last, "monthly_posts": dict(sorted(monthly.items())),
-            "author_posts": dict(sorted(authors.items(), key=lambda item: -item[1]))}
+    return {
+        **totals,
+        "last_published_at": last,
+        "monthly_posts": dict(sorted(monthly.items())),
+        "author_posts": dict(sorted(authors.items(), key=lambda item: -item[1])),
+    }
 
 
 def _activity_checks(activity: dict, now: datetime.datetime) -> list[CheckResult]:
@@ -95,7 +109,9 @@ def _activity_checks(activity: dict, now: datetime.datetime) -> list[CheckResult
             "fresh_news",
             "Có tin mới trong 30 ngày gần đây",
             bool(last and last >= now - datetime.timedelta(days=30)),
-            f"Lần đăng gần nhất: {timezone.localtime(last):%d/%m/%Y}" if last else "Chưa có bài đăng",
+            f"Lần đăng gần nhất: {timezone.localtime(last):%d/%m/%Y}"
+            if last
+            else "Chưa có bài đăng",
             "/admin/pages/",
         ),
     ]
@@ -111,8 +127,14 @@ def metrics_refresh(*, school: School, now: datetime.datetime | None = None) -> 
             results = run_checks(school) + _activity_checks(activity, now)
     except Exception as exc:  # noqa: BLE001 - one broken school must not stop the sweep
         logger.exception("Gathering metrics failed for school %s", school.slug)
-        activity = {"posts_30d": 0, "posts_90d": 0, "posts_school_year": 0,
-                    "last_published_at": None, "monthly_posts": {}, "author_posts": {}}
+        activity = {
+            "posts_30d": 0,
+            "posts_90d": 0,
+            "posts_school_year": 0,
+            "last_published_at": None,
+            "monthly_posts": {},
+            "author_posts": {},
+        }
         results = [CheckResult("gather_error", "Thu thập số liệu", False, str(exc)[:500])]
         error = f"{type(exc).__name__}: {exc}"[:2000]
     metrics, _created = SchoolMetrics.objects.update_or_create(

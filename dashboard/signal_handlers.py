@@ -18,4 +18,6 @@ def bump_alert_generation(**kwargs) -> None:
 def register() -> None:
     post_save.connect(bump_alert_generation, sender=Alert, dispatch_uid="alert-saved")
     post_delete.connect(bump_alert_generation, sender=Alert, dispatch_uid="alert-deleted")
-    m2m_changed.connect(bump_alert_generation, sender=Alert.schools.through, dispatch_uid="alert-schools")
+    m2m_changed.connect(
+        bump_alert_generation, sender=Alert.schools.through, dispatch_uid="alert-schools"
+    )

@@ -49,8 +49,12 @@ def _bars(series: dict[str, int]) -> list[dict]:
 def index(request):
     form, schools = _filtered(request)
     rows = [
-        {"school": s, "metrics": getattr(s, "metrics", None), "domain": primary_domain(s),
-         "domain_status": domain_status(s)}
+        {
+            "school": s,
+            "metrics": getattr(s, "metrics", None),
+            "domain": primary_domain(s),
+            "domain_status": domain_status(s),
+        }
         for s in schools
     ]
     scored = [r["metrics"].score for r in rows if r["metrics"]]
@@ -80,8 +84,11 @@ def activity(request):
         "form": form,
         "bars": _bars(activity_totals(schools)),
         "schools": [
-            {"school": s, "metrics": getattr(s, "metrics", None),
-             "bars": _bars(s.metrics.monthly_posts) if getattr(s, "metrics", None) else []}
+            {
+                "school": s,
+                "metrics": getattr(s, "metrics", None),
+                "bars": _bars(s.metrics.monthly_posts) if getattr(s, "metrics", None) else [],
+            }
             for s in schools
         ],
     }
@@ -137,7 +144,9 @@ def set_status(request, slug: str):
         messages.error(request, " ".join(exc.messages))
     else:
         if status == SchoolStatus.SUSPENDED:
-            messages.warning(request, _("Đã tạm ngừng cổng thông tin của %(n)s.") % {"n": school.name})
+            messages.warning(
+                request, _("Đã tạm ngừng cổng thông tin của %(n)s.") % {"n": school.name}
+            )
         else:
             messages.success(request, _("Đã mở lại cổng thông tin của %(n)s.") % {"n": school.name})
     return redirect("dashboard:detail", slug=slug)
@@ -152,8 +161,13 @@ def reset_password(request, slug: str):
     except Exception:  # noqa: BLE001 - shown to the operator, logged by the service
         messages.error(request, _("Trường chưa có tài khoản Trưởng ban biên tập."))
         return redirect("dashboard:detail", slug=slug)
-    context = {"page_title": _("Mật khẩu mới"), "school": school, "username": username,
-               "password": password, "site_url": school_base_url(school)}
+    context = {
+        "page_title": _("Mật khẩu mới"),
+        "school": school,
+        "username": username,
+        "password": password,
+        "site_url": school_base_url(school),
+    }
     response = TemplateResponse(request, "dashboard/password_reset_done.html", context)
     response["Cache-Control"] = "no-store"
     return response
@@ -174,7 +188,9 @@ def create(request):
             seconds = (timezone.now() - started).total_seconds()
             messages.success(
                 request,
-                _("Đã tạo %(name)s trong %(s).1f giây: trang chủ, các chuyên mục và nhóm biên tập đã sẵn sàng.")
+                _(
+                    "Đã tạo %(name)s trong %(s).1f giây: trang chủ, các chuyên mục và nhóm biên tập đã sẵn sàng."
+                )
                 % {"name": school.name, "s": seconds},
             )
             return redirect("dashboard:detail", slug=school.slug)

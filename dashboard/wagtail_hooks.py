@@ -35,10 +35,24 @@ def register_dashboard_urls():
 def register_dashboard_menu():
     submenu = Menu(
         items=[
-            OperatorMenuItem(_("Các trường"), reverse("dashboard:index"), icon_name="list-ul", order=1),
-            OperatorMenuItem(_("Hoạt động đăng bài"), reverse("dashboard:activity"), icon_name="doc-full", order=2),
-            OperatorMenuItem(_("Tạo trường mới"), reverse("dashboard:create"), icon_name="plus", order=3),
-            OperatorMenuItem(_("Cảnh báo"), reverse("wagtailsnippets_dashboard_alert:list"), icon_name="warning", order=4),
+            OperatorMenuItem(
+                _("Các trường"), reverse("dashboard:index"), icon_name="list-ul", order=1
+            ),
+            OperatorMenuItem(
+                _("Hoạt động đăng bài"),
+                reverse("dashboard:activity"),
+                icon_name="doc-full",
+                order=2,
+            ),
+            OperatorMenuItem(
+                _("Tạo trường mới"), reverse("dashboard:create"), icon_name="plus", order=3
+            ),
+            OperatorMenuItem(
+                _("Cảnh báo"),
+                reverse("wagtailsnippets_dashboard_alert:list"),
+                icon_name="warning",
+                order=4,
+            ),
         ]
     )
     return OperatorSubmenuMenuItem(_("Điều hành"), submenu, icon_name="site", order=50)
@@ -56,9 +70,32 @@ class AlertViewSet(SnippetViewSet):
         FieldPanel("title"),
         FieldPanel("message"),
         FieldPanel("link"),
-        MultiFieldPanel([FieldPanel("starts_at"), FieldPanel("ends_at")], heading=_("Thời gian hiển thị")),
+        MultiFieldPanel(
+            [FieldPanel("starts_at"), FieldPanel("ends_at")], heading=_("Thời gian hiển thị")
+        ),
         MultiFieldPanel([FieldPanel("all_schools"), FieldPanel("schools")], heading=_("Phạm vi")),
     ]
 
 
 register_snippet(AlertViewSet)
+
+
+@hooks.register("portal_audit_checks")
+def audit_disclosure(school):
+    from dashboard.app_checks import check_disclosure
+
+    return check_disclosure(school)
+
+
+@hooks.register("portal_audit_checks")
+def audit_feeds(school):
+    from dashboard.app_checks import check_feeds
+
+    return check_feeds(school)
+
+
+@hooks.register("portal_audit_checks")
+def audit_feedback(school):
+    from dashboard.app_checks import check_feedback
+
+    return check_feedback(school)

@@ -358,6 +358,10 @@ PORTAL_REQUIRED_SECTIONS = [
     ("tuyen-sinh", "Tuyển sinh", False),
     ("gop-y", "Góp ý", False),
     ("lien-he", "Liên hệ", False),
+    ("hoc-lieu", "Học liệu số", False),
+    ("tuyen-truyen-phap-luat", "Tuyên truyền pháp luật", False),
+    ("kiem-dinh-chat-luong", "Kiểm định chất lượng và phổ cập giáo dục", False),
+    ("tin-tu-so-phong", "Tin từ Sở/Phòng", False),
 ]
 # Page models whose publication counts as a post (R3.2, R10.5).
 PORTAL_POST_MODELS = ["news.NewsPage"]

@@ -29,7 +29,10 @@ def operator_client(db):
     connection.set_schema_to_public()
     get_user_model().objects.create_superuser("canbophong", password=PASSWORD)
     client = Client(HTTP_HOST="localhost")
-    assert client.post("/admin/login/", {"username": "canbophong", "password": PASSWORD}).status_code == 302
+    assert (
+        client.post("/admin/login/", {"username": "canbophong", "password": PASSWORD}).status_code
+        == 302
+    )
     return client
 
 
@@ -64,14 +67,24 @@ class ChecklistTests:
         by_code = {c["code"]: c for c in empty.checks}
         assert by_code["section:thu-nghiem"]["ok"] is False
         assert by_code["section:thu-nghiem"]["detail"] == "Chưa có chuyên mục"
-        assert by_code["contact_complete"]["ok"] is False and "điện thoại" in by_code["contact_complete"]["detail"]
-        assert by_code["official_email"]["ok"] is False and "Gmail" in by_code["official_email"]["detail"]
+        assert (
+            by_code["contact_complete"]["ok"] is False
+            and "điện thoại" in by_code["contact_complete"]["detail"]
+        )
+        assert (
+            by_code["official_email"]["ok"] is False
+            and "Gmail" in by_code["official_email"]["detail"]
+        )
         assert empty.score < full.score
 
     def test_score_counts_only_applicable_checks(self):
         from dashboard.checks import CheckResult, score
 
-        results = [CheckResult("a", "a", True), CheckResult("b", "b", False), CheckResult("c", "c", None)]
+        results = [
+            CheckResult("a", "a", True),
+            CheckResult("b", "b", False),
+            CheckResult("c", "c", None),
+        ]
         assert score(results) == 50
 
     def test_section_present_but_empty_fails(self, school_a, settings):
@@ -89,7 +102,12 @@ class AccessTests:
 
     def test_school_head_cannot_reach_it_from_any_domain(self, school_a):
         client = Client(HTTP_HOST=SCHOOL_A["domain"])
-        assert client.post("/admin/login/", {"username": "hieutruong", "password": PASSWORD}).status_code == 302
+        assert (
+            client.post(
+                "/admin/login/", {"username": "hieutruong", "password": PASSWORD}
+            ).status_code
+            == 302
+        )
         assert client.get("/admin/dieu-hanh/").status_code in (302, 403, 404)
         response = client.get("/admin/dieu-hanh/", HTTP_HOST="localhost")
         assert response.status_code == 302 and "/admin/login/" in response["Location"]
@@ -100,7 +118,9 @@ class AccessTests:
 
 
 class DashboardPageTests:
-    def test_table_query_count_does_not_grow_with_schools(self, operator_client, school_a, school_b):
+    def test_table_query_count_does_not_grow_with_schools(
+        self, operator_client, school_a, school_b
+    ):
         from django.test.utils import CaptureQueriesContext
 
         from schools.services import school_create
@@ -112,9 +132,14 @@ class DashboardPageTests:
         assert SCHOOL_A["name"] in body and SCHOOL_B["name"] in body
         assert "school-template" not in body
         for i in range(3):
-            metrics_refresh(school=school_create(
-                name=f"Trường Thêm {i}", slug=f"them-{i}", domain=f"them-{i}.localhost", level="thcs"
-            ))
+            metrics_refresh(
+                school=school_create(
+                    name=f"Trường Thêm {i}",
+                    slug=f"them-{i}",
+                    domain=f"them-{i}.localhost",
+                    level="thcs",
+                )
+            )
         connection.set_schema_to_public()
         with CaptureQueriesContext(connection) as five:
             body = operator_client.get("/admin/dieu-hanh/").content.decode()
@@ -156,35 +181,64 @@ class ExportTests:
 
 class ActionTests:
     def test_create_school_from_the_dashboard(self, operator_client):
-        response = operator_client.post("/admin/dieu-hanh/tao-truong/", {
-            "name": "Trường Mầm non Sơn Ca", "slug": "mn-son-ca", "domain": "mn-son-ca.localhost",
-            "level": "mam_non", "ownership": "cong_lap",
-        })
+        response = operator_client.post(
+            "/admin/dieu-hanh/tao-truong/",
+            {
+                "name": "Trường Mầm non Sơn Ca",
+                "slug": "mn-son-ca",
+                "domain": "mn-son-ca.localhost",
+                "level": "mam_non",
+                "ownership": "cong_lap",
+            },
+        )
         assert response.status_code == 302, response.content.decode().split("novalidate>")[1][:1500]
         school = School.objects.get(slug="mn-son-ca")
         assert SchoolMetrics.objects.filter(school=school).exists()
         assert Client(HTTP_HOST="mn-son-ca.localhost").get("/").status_code == 200
 
     def test_create_school_errors_are_shown_in_vietnamese(self, operator_client, school_a):
-        response = operator_client.post("/admin/dieu-hanh/tao-truong/", {
-            "name": "Trùng", "slug": "test-a", "domain": "x.localhost", "level": "thcs", "ownership": "cong_lap",
-        })
+        response = operator_client.post(
+            "/admin/dieu-hanh/tao-truong/",
+            {
+                "name": "Trùng",
+                "slug": "test-a",
+                "domain": "x.localhost",
+                "level": "thcs",
+                "ownership": "cong_lap",
+            },
+        )
         assert response.status_code == 200
         assert "đã được dùng" in response.content.decode()
 
     def test_suspend_and_reactivate(self, operator_client, school_a):
-        operator_client.post(f"/admin/dieu-hanh/truong/{school_a.slug}/trang-thai/", {"status": "suspended"})
+        operator_client.post(
+            f"/admin/dieu-hanh/truong/{school_a.slug}/trang-thai/", {"status": "suspended"}
+        )
         assert Client(HTTP_HOST=SCHOOL_A["domain"]).get("/").status_code == 503
-        operator_client.post(f"/admin/dieu-hanh/truong/{school_a.slug}/trang-thai/", {"status": "active"})
+        operator_client.post(
+            f"/admin/dieu-hanh/truong/{school_a.slug}/trang-thai/", {"status": "active"}
+        )
         assert Client(HTTP_HOST=SCHOOL_A["domain"]).get("/").status_code == 200
 
     def test_reset_head_password(self, operator_client, school_a):
-        response = operator_client.post(f"/admin/dieu-hanh/truong/{school_a.slug}/dat-lai-mat-khau/")
+        response = operator_client.post(
+            f"/admin/dieu-hanh/truong/{school_a.slug}/dat-lai-mat-khau/"
+        )
         body = response.content.decode()
         password = body.split("Mật khẩu: <code>")[1].split("</code>")[0]
         client = Client(HTTP_HOST=SCHOOL_A["domain"])
-        assert client.post("/admin/login/", {"username": "hieutruong", "password": password}).status_code == 302
-        assert client.post("/admin/login/", {"username": "hieutruong", "password": PASSWORD}).status_code == 200
+        assert (
+            client.post(
+                "/admin/login/", {"username": "hieutruong", "password": password}
+            ).status_code
+            == 302
+        )
+        assert (
+            client.post(
+                "/admin/login/", {"username": "hieutruong", "password": PASSWORD}
+            ).status_code
+            == 200
+        )
 
 
 class ActivityTests:
@@ -192,11 +246,17 @@ class ActivityTests:
         settings.PORTAL_POST_MODELS = ["wagtailcore.Page"]
         now = timezone.now()
         with schema_context(school_a.schema_name):
-            author = get_user_model().objects.create_user("gvtoan", first_name="Bình", last_name="Trần Thanh")
+            author = get_user_model().objects.create_user(
+                "gvtoan", first_name="Bình", last_name="Trần Thanh"
+            )
             home = SchoolHomePage.objects.get()
             for i in range(3):
-                page = home.add_child(instance=Page(title=f"Tin {i}", slug=f"tin-{i}", owner=author))
-                Page.objects.filter(pk=page.pk).update(first_published_at=now - datetime.timedelta(days=i * 20))
+                page = home.add_child(
+                    instance=Page(title=f"Tin {i}", slug=f"tin-{i}", owner=author)
+                )
+                Page.objects.filter(pk=page.pk).update(
+                    first_published_at=now - datetime.timedelta(days=i * 20)
+                )
         metrics = metrics_refresh(school=school_a, now=now)
         assert metrics.posts_30d >= 2 and metrics.posts_90d >= 3
         assert metrics.author_posts.get("Trần Thanh Bình") == 3

@@ -16,8 +16,11 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--format", choices=["json", "csv", "xlsx"], default="json")
         parser.add_argument("--output", help="file to write (default: standard output)")
-        parser.add_argument("--no-refresh", action="store_true",
-                            help="export the stored metrics without gathering them again")
+        parser.add_argument(
+            "--no-refresh",
+            action="store_true",
+            help="export the stored metrics without gathering them again",
+        )
 
     def handle(self, *args, **options):
         schools = list(dashboard_schools())
