@@ -267,6 +267,19 @@ def school_site_ensure(*, title: str, hostname: str) -> Site:
     return site
 
 
+@transaction.atomic
+def school_site_personalise(*, title: str, hostname: str) -> Site:
+    """What differs per school after cloning the template (which already holds the roles,
+    workflows and every section): the home page title, the Site, and whatever apps
+    personalise through the ``portal_personalise_school`` hook (``fn(home)``).
+    """
+    home = _home_page(SchoolHomePage, title, "trang-chu")
+    site = _site_ensure(home, title=title, hostname=hostname)
+    for personalise in hooks.get_hooks("portal_personalise_school"):
+        personalise(home)
+    return site
+
+
 def school_sections_ensure(home: SchoolHomePage | None = None) -> None:
     """Create every required section that is missing under the school's home page.
 

@@ -50,6 +50,14 @@ def ensure_documents_section(home) -> None:
     index_page.save_revision().publish()
 
 
+@hooks.register("portal_personalise_school")
+def personalise_documents(home) -> None:
+    """A cloned school renames the template's own issuer entry to its name."""
+    from documents.services import issuers_ensure
+
+    issuers_ensure(school_name=home.title)
+
+
 @hooks.register("portal_load_demo_content")
 def load_documents_demo(school) -> None:
     from documents.demo import load_demo_documents

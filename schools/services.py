@@ -48,12 +48,16 @@ def operator_portal_ensure() -> School:
     return public
 
 
-def template_ensure(*, verbosity: int = 0) -> School:
+def template_ensure(*, verbosity: int = 0, content: bool = True) -> School:
     """Create (once) and refresh the template schema that schools are cloned from.
 
     Creating it runs every migration (about 10 s); afterwards ``migrate_schemas`` keeps it
     current like any tenant, and this function re-applies the default content, which is
     idempotent, so sections added by new code reach the template too.
+
+    ``content=False`` only makes sure the schema exists: on an upgrade, content must wait
+    until the tenant migrations have run, or writes to a table the template does not have
+    yet would land in the public schema's table of that name (through the search path).
     """
     template = school_get_template()
     if template is None:
@@ -68,6 +72,8 @@ def template_ensure(*, verbosity: int = 0) -> School:
         logger.info("Creating template schema %s by running migrations", template.schema_name)
         # Runs real migrations: the base schema does not exist yet, so nothing is cloned.
         template.create_schema(check_if_exists=True, verbosity=verbosity)
+    if not content:
+        return template
     with schema_context(template.schema_name):
         provisioning.school_site_ensure(title=template.name, hostname="template.invalid")
     return template
@@ -159,7 +165,7 @@ def school_create(
         # A fresh log context: the request's user (an operator in the public schema) does
         # not exist in the new school, so Wagtail's log entries must not reference it.
         with schema_context(school.schema_name), LogContext():
-            provisioning.school_site_ensure(title=name, hostname=domain)
+            provisioning.school_site_personalise(title=name, hostname=domain)
             provisioning.school_profile_ensure(name=name, address=address, phone=phone, email=email)
             if admin_email or admin_username:
                 school_user_create(

@@ -17,7 +17,9 @@ class Command(BaseCommand):
     def handle(self, *args, demo: bool = False, **options):
         verbosity = options["verbosity"]
         call_command("migrate_schemas", shared=True, interactive=False, verbosity=verbosity)
-        template_ensure(verbosity=verbosity)  # creates the template schema on a fresh database
+        # The template schema (by migrations) on a fresh database; its content comes after
+        # the tenant migrations below.
+        template_ensure(verbosity=verbosity, content=False)
         call_command("migrate_schemas", tenant=True, interactive=False, verbosity=verbosity)
         template_ensure(verbosity=verbosity)
         operator_portal_ensure()
