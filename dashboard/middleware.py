@@ -21,7 +21,6 @@ CACHE_SECONDS = 30
 
 def active_alerts_html(request) -> str:
     from dashboard.models import Alert
-
     from dashboard.signal_handlers import GENERATION_KEY
 
     tenant = request.tenant
