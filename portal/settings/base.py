@@ -75,6 +75,7 @@ SHARED_APPS = (
     "modelcluster",
     "taggit",
     "core",
+    "sitesearch",
 )
 
 TENANT_APPS = (
@@ -102,6 +103,7 @@ TENANT_APPS = (
     "modelcluster",
     "taggit",
     "core",
+    "sitesearch",
 )
 
 INSTALLED_APPS = list(SHARED_APPS) + [app for app in TENANT_APPS if app not in SHARED_APPS]
@@ -269,6 +271,8 @@ WAGTAILSEARCH_BACKENDS = {
     }
 }
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# Public search (sitesearch): one Whoosh index per schema under this directory (R9.3).
+SEARCH_INDEX_ROOT = env_str("SEARCH_INDEX_ROOT", str(DATA_DIR / "search"))
 
 # --- Mail -------------------------------------------------------------------------------
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

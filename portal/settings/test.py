@@ -9,3 +9,4 @@ CACHES["default"]["KEY_PREFIX"] = "portal-test"  # noqa: F405
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
+SEARCH_INDEX_ROOT = str(DATA_DIR / "test" / "search")  # noqa: F405
