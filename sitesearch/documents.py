@@ -18,7 +18,6 @@ import html
 import logging
 from collections.abc import Iterable
 
-from django.core.exceptions import FieldDoesNotExist
 from django.utils.html import strip_tags
 from wagtail.models import Page
 from wagtail.search import index
@@ -44,17 +43,18 @@ def _plain(value) -> str:
     return html.unescape(text).strip()
 
 
+def _flatten(value) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, list | tuple | set):
+        return [text for item in value for text in _flatten(item)]
+    text = _plain(value)
+    return [text] if text else []
+
+
 def _searchable_strings(obj, search_field: index.SearchField) -> list[str]:
-    value = search_field.get_value(obj)
-    try:
-        model_field = search_field.get_field(obj.__class__)
-    except FieldDoesNotExist:
-        model_field = None
-    if model_field is not None and hasattr(model_field, "get_searchable_content"):
-        return [_plain(item) for item in model_field.get_searchable_content(value)]
-    if isinstance(value, list | tuple):
-        return [_plain(item) for item in value]
-    return [_plain(value)]
+    """``get_value`` already applies the model field's ``get_searchable_content``."""
+    return _flatten(search_field.get_value(obj))
 
 
 def _related_strings(obj, related: index.RelatedFields) -> list[str]:
@@ -76,9 +76,7 @@ def _field_texts(page: Page) -> tuple[list[str], list[str]]:
     summary: list[str] = []
     body: list[str] = []
     for search_field in page.get_search_fields():
-        if isinstance(search_field, index.SearchField) and not isinstance(
-            search_field, index.AutocompleteField
-        ):
+        if isinstance(search_field, index.SearchField):
             if search_field.field_name == "title":
                 continue
             target = summary if (search_field.boost or 1) >= SUMMARY_BOOST else body

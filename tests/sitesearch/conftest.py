@@ -32,6 +32,22 @@ def search_root(settings, tmp_path):
     return tmp_path / "search"
 
 
+@pytest.fixture(autouse=True)
+def eager_tasks():
+    """Run Celery tasks in-process.
+
+    ``portal.embedded exec`` exports DJANGO_SETTINGS_MODULE=portal.settings.dev, which
+    pytest-django prefers to the ini's ``portal.settings.test``, so the test settings'
+    ``CELERY_TASK_ALWAYS_EAGER`` is not in force under ``make test``: set it on the app.
+    """
+    from portal.celery import app
+
+    previous = (app.conf.task_always_eager, app.conf.task_eager_propagates)
+    app.conf.task_always_eager = app.conf.task_eager_propagates = True
+    yield
+    app.conf.task_always_eager, app.conf.task_eager_propagates = previous
+
+
 @pytest.fixture
 def protocol(monkeypatch):
     from core.models import SchoolHomePage
