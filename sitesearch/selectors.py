@@ -216,7 +216,7 @@ def _run(searcher, query: Query | None, filters: SearchFilters, limit: int):
             Every(), filter=results_filter, limit=limit, sortedby="date", reverse=True
         )
     else:
-        results = searcher.search(query, filter=results_filter, limit=limit, terms=True)
+        results = searcher.search(query, filter=results_filter, limit=limit)
     results.fragmenter = highlight.ContextFragmenter(maxchars=SNIPPET_CHARS, surround=70)
     results.formatter = _MarkFormatter()
     return results
