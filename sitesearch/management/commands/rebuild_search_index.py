@@ -43,7 +43,7 @@ class Command(BaseCommand):
 
     def _bar(self, label: str):
         def progress(done: int, total: int) -> None:
-            if done == total or done % 25 == 0:
+            if done % 25 == 0 and done < total:
                 self._draw(label, done, total)
 
         return progress
