@@ -1,6 +1,9 @@
 """URLs of a school's site (every tenant schema)."""
 
+from django.urls import path
+
 from portal.urls_common import urlpatterns as common
 from portal.urls_common import wagtail_patterns
+from sitesearch.views import search
 
-urlpatterns = [*common, *wagtail_patterns]
+urlpatterns = [*common, path("tim-kiem/", search, name="search"), *wagtail_patterns]

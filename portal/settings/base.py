@@ -93,6 +93,7 @@ SHARED_APPS = (
     # which read them through the search path (rss/README.md).
     "rss",
     "rss.school",
+    "sitesearch",
 )
 
 TENANT_APPS = (
@@ -128,6 +129,7 @@ TENANT_APPS = (
     "admin_procedures",
     "feedback",
     "rss.school",
+    "sitesearch",
 )
 
 INSTALLED_APPS = list(SHARED_APPS) + [app for app in TENANT_APPS if app not in SHARED_APPS]
@@ -314,6 +316,8 @@ WAGTAILSEARCH_BACKENDS = {
     }
 }
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# Public search (sitesearch): one Whoosh index per schema under this directory (R9.3).
+SEARCH_INDEX_ROOT = env_str("SEARCH_INDEX_ROOT", str(DATA_DIR / "search"))
 
 # --- Public forms: feedback and consultations (R7.3) --------------------------------------
 # Number of reverse proxies in front of the app that append to X-Forwarded-For. 0 (default):

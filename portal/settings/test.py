@@ -13,3 +13,4 @@ STORAGES["staticfiles"] = {  # noqa: F405
 MEDIA_ROOT = str(DATA_DIR / "test" / "media")  # noqa: F405
 # Off by default so tests see fresh pages; the `page_cache` fixture switches it on.
 PORTAL_PAGE_CACHE_ENABLED = False
+SEARCH_INDEX_ROOT = str(DATA_DIR / "test" / "search")  # noqa: F405

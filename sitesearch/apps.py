@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class SitesearchConfig(AppConfig):
+    """Public full-text search of each school's site and of the operator portal (R9.3)."""
+
+    name = "sitesearch"
+    verbose_name = _("Tìm kiếm")
+
+    def ready(self) -> None:
+        from sitesearch import signal_handlers
+
+        signal_handlers.connect()
