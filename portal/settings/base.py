@@ -93,6 +93,9 @@ SHARED_APPS = (
     # which read them through the search path (rss/README.md).
     "rss",
     "rss.school",
+    # Shared only: the operator's dispatches and each school's receipt are written once in
+    # public and read by every school through its search path (dispatch/models.py).
+    "dispatch",
 )
 
 TENANT_APPS = (
