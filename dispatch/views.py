@@ -31,7 +31,6 @@ from dispatch.selectors import (
     sent_dispatches,
 )
 from dispatch.services import DispatchContent, dispatch_send, receipt_mark_opened
-from schools.selectors import school_base_url
 
 logger = logging.getLogger(__name__)
 PER_PAGE = 30
@@ -105,8 +104,7 @@ def operator_list(request: HttpRequest) -> HttpResponse:
 @operator_required
 def operator_detail(request: HttpRequest, pk: int) -> HttpResponse:
     dispatch = get_object_or_404(sent_dispatches(), pk=pk)
-    receipts = list(dispatch_receipts(dispatch=dispatch))
-    rows = [{"receipt": r, "site_url": school_base_url(r.school)} for r in receipts]
+    rows = [{"receipt": r} for r in dispatch_receipts(dispatch=dispatch)]
     context = {
         "page_title": dispatch.title,
         "header_icon": "mail",
