@@ -53,6 +53,8 @@ def register_dashboard_menu():
                 icon_name="warning",
                 order=4,
             ),
+            # Other apps add operator pages (e.g. dispatch: "Gửi văn bản").
+            *(item for fn in hooks.get_hooks("portal_operator_menu_items") for item in fn()),
         ]
     )
     return OperatorSubmenuMenuItem(_("Điều hành"), submenu, icon_name="site", order=50)

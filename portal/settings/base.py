@@ -94,6 +94,9 @@ SHARED_APPS = (
     "rss",
     "rss.school",
     "sitesearch",
+    # Shared only: the operator's dispatches and each school's receipt are written once in
+    # public and read by every school through its search path (dispatch/models.py).
+    "dispatch",
 )
 
 TENANT_APPS = (
