@@ -89,6 +89,7 @@ SHARED_APPS = (
     "disclosure",
     "admin_procedures",
     "feedback",
+    "events",
     # Shared only: feed sources and items are fetched and stored once for every school,
     # which read them through the search path (rss/README.md).
     "rss",
@@ -128,6 +129,7 @@ TENANT_APPS = (
     "admin_procedures",
     "feedback",
     "rss.school",
+    "events",
 )
 
 INSTALLED_APPS = list(SHARED_APPS) + [app for app in TENANT_APPS if app not in SHARED_APPS]

@@ -1,0 +1,34 @@
+"""The "Sắp diễn ra" home panel and empty states of a new school."""
+
+import datetime
+
+from django.utils import timezone
+
+from tests.events.helpers import add_event
+
+
+def _panel(body: str) -> str:
+    start = body.index('id="sap-dien-ra"')
+    return body[start : body.index("</section>", start)]
+
+
+class HomePanelTests:
+    def test_next_five_events_soonest_first(self, client_a, school_a, in_school):
+        now = timezone.localtime()
+        with in_school(school_a):
+            add_event("Đã diễn ra", now - datetime.timedelta(days=1))
+            for n in range(1, 8):
+                add_event(f"Sự kiện số {n}", now + datetime.timedelta(days=n, hours=1))
+        panel = _panel(client_a.get("/").content.decode())
+        assert "Đã diễn ra" not in panel
+        assert panel.index("Sự kiện số 1") < panel.index("Sự kiện số 5")
+        assert "Sự kiện số 6" not in panel
+        assert 'href="/lich-cong-tac/"' in panel
+
+    def test_new_school_shows_friendly_empty_states(self, client_b):
+        home = client_b.get("/").content.decode()
+        assert "Chưa có sự kiện nào sắp diễn ra." in _panel(home)
+        assert '<a href="/lich-cong-tac/">Lịch công tác</a>' in home
+        calendar = client_b.get("/lich-cong-tac/").content.decode()
+        assert "Chưa có sự kiện nào sắp diễn ra" in calendar
+        assert client_b.get("/lich-cong-tac/", {"tuan": "2026-W47"}).status_code == 200
