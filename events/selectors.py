@@ -15,10 +15,12 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from events.models import EventIndexPage, EventPage
+from events.models import EventCategory, EventIndexPage, EventPage
 
 UPCOMING_COUNT = 10
 HOME_UPCOMING_COUNT = 5
+# Routine items of the weekly work schedule (staff meetings…) stay off the home page.
+HOME_EXCLUDED_CATEGORIES = (EventCategory.WORK_SCHEDULE,)
 # The feed covers events from this many days back, and everything ahead (bounded).
 FEED_PAST_DAYS = 60
 FEED_MAX_EVENTS = 500
@@ -161,13 +163,19 @@ def week_days(
 
 
 def upcoming_events(
-    *, limit: int = UPCOMING_COUNT, index: EventIndexPage | None = None
+    *,
+    limit: int = UPCOMING_COUNT,
+    index: EventIndexPage | None = None,
+    exclude_categories: tuple[str, ...] = (),
 ) -> list[EventPage]:
     """Events not yet over, soonest first (all-day events count until their day ends)."""
     now = timezone.now()
     start_of_today = _day_start(today())
+    qs = event_queryset(index)
+    if exclude_categories:
+        qs = qs.exclude(category__in=exclude_categories)
     return list(
-        event_queryset(index).filter(
+        qs.filter(
             Q(end__gte=now)
             | Q(end__isnull=True, all_day=False, start__gte=now)
             | Q(all_day=True, end__isnull=True, start__gte=start_of_today)
@@ -231,10 +239,12 @@ def calendar_context(index: EventIndexPage, *, month: str | None, week: str | No
     first = datetime.date(year, month_number, 1)
     previous_month = (first - datetime.timedelta(days=1)).replace(day=1)
     next_month = (first + datetime.timedelta(days=31)).replace(day=1)
+    weeks = month_grid(year, month_number, index=index, now=now)
     context.update(
         view="month",
+        month_has_events=any(day.events for week in weeks for day in week if day.in_month),
         month_start=first,
-        weeks=month_grid(year, month_number, index=index, now=now),
+        weeks=weeks,
         previous_month=month_param(previous_month),
         next_month=month_param(next_month),
         this_month=month_param(now),

@@ -21,8 +21,17 @@ def load_demo_events(school) -> None:
 
 @hooks.register("portal_home_panels", order=40)
 def upcoming_events_panel(request, home) -> dict | None:
-    """ "Sắp diễn ra": the next 5 events (an empty state when none); hidden without section."""
-    from events.selectors import HOME_UPCOMING_COUNT, events_index, upcoming_events
+    """ "Sắp diễn ra": the next 5 events (an empty state when none); hidden without section.
+
+    Items of the weekly work schedule (staff meetings, internal checks) are left out: the
+    home page speaks to parents and pupils; the calendar page lists them.
+    """
+    from events.selectors import (
+        HOME_EXCLUDED_CATEGORIES,
+        HOME_UPCOMING_COUNT,
+        events_index,
+        upcoming_events,
+    )
 
     index = events_index()
     if index is None:
@@ -30,7 +39,11 @@ def upcoming_events_panel(request, home) -> dict | None:
     return {
         "template": "events/includes/home_upcoming.html",
         "context": {
-            "events": upcoming_events(limit=HOME_UPCOMING_COUNT, index=index),
+            "events": upcoming_events(
+                limit=HOME_UPCOMING_COUNT,
+                index=index,
+                exclude_categories=HOME_EXCLUDED_CATEGORIES,
+            ),
             "index": index,
         },
     }
