@@ -9,7 +9,7 @@ from pathlib import Path
 
 RESULTS = Path(__file__).resolve().parent / "results"
 # Each entry: a module of this package with run() -> dict.
-BENCHMARKS = ["provision", "dashboard", "rss"]
+BENCHMARKS = ["provision", "dashboard", "rss", "render"]
 
 
 def machine() -> dict:
