@@ -9,7 +9,7 @@ from pathlib import Path
 
 RESULTS = Path(__file__).resolve().parent / "results"
 # Each entry: a module of this package with run() -> dict.
-BENCHMARKS = ["provision", "dashboard", "rss", "search"]
+BENCHMARKS = ["provision", "dashboard", "rss", "search", "render"]
 
 
 def machine() -> dict:

@@ -89,6 +89,7 @@ SHARED_APPS = (
     "disclosure",
     "admin_procedures",
     "feedback",
+    "events",
     # Shared only: feed sources and items are fetched and stored once for every school,
     # which read them through the search path (rss/README.md).
     "rss",
@@ -133,6 +134,7 @@ TENANT_APPS = (
     "feedback",
     "rss.school",
     "sitesearch",
+    "events",
 )
 
 INSTALLED_APPS = list(SHARED_APPS) + [app for app in TENANT_APPS if app not in SHARED_APPS]
