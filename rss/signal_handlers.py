@@ -1,0 +1,40 @@
+"""Keep the operator portal's digest of schools' news in step with each school (R1.5).
+
+Connected in ``RssConfig.ready()``. Receivers only pick the page and call ``rss.digest``.
+"""
+
+from __future__ import annotations
+
+from django.db.models.signals import post_delete
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
+
+from rss import digest
+
+
+def _published(sender, instance, **kwargs) -> None:
+    digest.school_news_digest_refresh(page_id=instance.pk)
+
+
+def _gone(sender, instance, **kwargs) -> None:
+    digest.school_news_digest_remove(page_id=instance.pk)
+
+
+def _url_changed(sender, instance, **kwargs) -> None:
+    """A new slug or place changes the URLs of the page and everything below it."""
+    from news.models import NewsIndexPage, NewsPage
+
+    specific_class = getattr(instance, "specific_class", None) or type(instance)
+    if issubclass(specific_class, NewsPage):
+        digest.school_news_digest_refresh(page_id=instance.pk)
+    elif issubclass(specific_class, NewsIndexPage):
+        digest.school_news_digest_rebuild()
+
+
+def register_signal_handlers() -> None:
+    from news.models import NewsPage
+
+    page_published.connect(_published, sender=NewsPage, dispatch_uid="rss_digest_published")
+    page_unpublished.connect(_gone, sender=NewsPage, dispatch_uid="rss_digest_unpublished")
+    post_delete.connect(_gone, sender=NewsPage, dispatch_uid="rss_digest_deleted")
+    page_slug_changed.connect(_url_changed, dispatch_uid="rss_digest_slug")
+    post_page_move.connect(_url_changed, dispatch_uid="rss_digest_moved")
