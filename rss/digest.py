@@ -15,6 +15,7 @@ from django.conf import settings
 from django.db import DatabaseError, connection, transaction
 from django.db.models import Prefetch
 
+from rss.feeds import nfc
 from rss.models import SchoolNewsDigest
 from rss.outgoing import article_published_at, tag_uri
 
@@ -70,13 +71,13 @@ def _row(article, *, school, base_url: str) -> SchoolNewsDigest:
     return SchoolNewsDigest(
         school=school,
         page_id=article.pk,
-        title=article.title[:255],
-        summary=(article.intro or "")[:500],
+        title=nfc(article.title)[:255],
+        summary=nfc(article.intro)[:500],
         url=base_url + path,
         image_url=_image_url(article, base_url),
         guid=tag_uri(base_url.split("://", 1)[-1], article),
         published_at=article_published_at(article),
-        category=category.name if category else "",
+        category=nfc(category.name) if category else "",
         category_slug=category.slug if category else "",
     )
 

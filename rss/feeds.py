@@ -15,6 +15,7 @@ may be paths, they are made absolute on the request's host. Feeds are served at
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -81,6 +82,11 @@ def _aware(value: dt.datetime | None) -> dt.datetime | None:
     return value if timezone.is_aware(value) else timezone.make_aware(value)
 
 
+def nfc(text: str) -> str:
+    """Precomposed Unicode (TCVN 6909:2001, R9.2), whatever an editor pasted."""
+    return unicodedata.normalize("NFC", str(text or ""))
+
+
 def feed_title(request: HttpRequest, spec: FeedSpec) -> str:
     """ "<feed> – <site>": the school's name, or the operator's on its portal."""
     school = getattr(request, "tenant", None)
@@ -88,7 +94,7 @@ def feed_title(request: HttpRequest, spec: FeedSpec) -> str:
         site_name = settings.PORTAL_OPERATOR_NAME
     else:
         site_name = getattr(school, "name", "") or ""
-    return f"{spec.title} – {site_name}" if site_name else str(spec.title)
+    return nfc(f"{spec.title} – {site_name}" if site_name else spec.title)
 
 
 def render_feed(request: HttpRequest, spec: FeedSpec, fmt: str = "rss") -> HttpResponse:
@@ -115,15 +121,15 @@ def render_feed(request: HttpRequest, spec: FeedSpec, fmt: str = "rss") -> HttpR
         if fmt == "rss":  # RSS 2.0 allows one enclosure per item
             enclosures = enclosures[:1]
         feed.add_item(
-            title=entry.title,
+            title=nfc(entry.title),
             link=link,
-            description=entry.description,
+            description=nfc(entry.description),
             unique_id=entry.unique_id or link,
             unique_id_is_permalink=not entry.unique_id,
             pubdate=_aware(entry.published_at),
             updateddate=_aware(entry.updated_at or entry.published_at),
-            author_name=entry.author_name or None,
-            categories=entry.categories or None,
+            author_name=nfc(entry.author_name) or None,
+            categories=[nfc(c) for c in entry.categories] or None,
             enclosures=enclosures or None,
         )
     response = HttpResponse(content_type=content_type)
