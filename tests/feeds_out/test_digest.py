@@ -206,3 +206,12 @@ class PortalNewsStreamTests:
         assert four == two
         html = public_client.get("/").content.decode()
         assert 'href="http://test-4.localhost/tin-tuc/' in html
+
+    def test_publishing_refreshes_the_cached_portal(
+        self, page_cache, public_client, school_a, in_school
+    ):
+        assert "Các trường chưa đăng tin nào" in public_client.get("/").content.decode()
+        assert public_client.get("/")["X-Page-Cache"] == "hit"
+        with in_school(school_a):
+            add_article("Tin mới sau khi trang cổng đã lưu đệm")
+        assert "Tin mới sau khi trang cổng đã lưu đệm" in public_client.get("/").content.decode()
