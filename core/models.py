@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import connection, models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Page
@@ -57,14 +58,21 @@ class SchoolHomePage(Page):
         return context
 
 
-class PortalHomePage(Page):
-    """The operator's portal (public schema): integrates every school (R1.5)."""
+class PortalHomePage(RoutablePageMixin, Page):
+    """The operator's portal (public schema): integrates every school (R1.5).
+
+    Routes: the home page (directory and the latest news of every school) and
+    ``tin-cac-truong/`` (all the schools' news, paginated). The news comes from the shared
+    digest kept by ``rss`` (one query, whatever the number of schools).
+    """
 
     intro = RichTextField(_("lời giới thiệu"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
+    news_count = 12
+    news_per_page = 20
 
     class Meta:
         verbose_name = _("trang chủ cổng Phòng")
@@ -82,6 +90,34 @@ class PortalHomePage(Page):
             level=request.GET.get("cap", ""), district=request.GET.get("quan", "")
         )
         return context
+
+    @path("")
+    def home(self, request):
+        from rss.selectors import school_news_latest
+
+        latest = school_news_latest(
+            level=request.GET.get("cap", ""),
+            district=request.GET.get("quan", ""),
+            limit=self.news_count,
+        )
+        return self.render(request, context_overrides={"schools_news": latest})
+
+    @path("tin-cac-truong/", name="schools_news")
+    def schools_news(self, request):
+        """Every school's news, newest first, 20 a page, filtered like the directory."""
+        from django.core.paginator import Paginator
+
+        from rss.selectors import school_news_stream
+
+        stream = school_news_stream(
+            level=request.GET.get("cap", ""), district=request.GET.get("quan", "")
+        )
+        articles = Paginator(stream, self.news_per_page).get_page(request.GET.get("trang"))
+        return self.render(
+            request,
+            template="core/portal_schools_news.html",
+            context_overrides={"articles": articles},
+        )
 
 
 @register_setting(icon="home")

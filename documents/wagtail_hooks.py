@@ -73,3 +73,20 @@ def documents_home_panel(request, home) -> dict | None:
     if panel is None:
         return None
     return {"template": "documents/includes/home_panel.html", "context": panel}
+
+
+@hooks.register("portal_feeds", order=30)
+def documents_feed():
+    """``/rss/van-ban/``: the school's latest official documents, files as enclosures (R8.2)."""
+    from rss.feeds import FeedSpec
+    from rss.outgoing import document_entries, on_school_site
+
+    if not on_school_site():
+        return None
+    return FeedSpec(
+        slug="van-ban",
+        title=_("Văn bản"),
+        description=_("Văn bản mới ban hành của nhà trường và cấp trên"),
+        items=document_entries,
+        link=f"/{SECTION_SLUG}/",
+    )

@@ -65,3 +65,39 @@ def notices_panel(request, home) -> dict | None:
             "filter_query": f"?{CATEGORY_PARAM}={NOTICE_CATEGORY_SLUG}",
         },
     }
+
+
+@hooks.register("portal_feeds", order=10)
+def news_feed():
+    """``/rss/tin-tuc/``: the school's latest articles (R8.2)."""
+    from news.models import NEWS_INDEX_SLUG
+    from rss.feeds import FeedSpec
+    from rss.outgoing import news_entries, on_school_site
+
+    if not on_school_site():
+        return None
+    return FeedSpec(
+        slug="tin-tuc",
+        title=_("Tin tức"),
+        description=_("Tin tức – sự kiện mới nhất của nhà trường"),
+        items=news_entries,
+        link=f"/{NEWS_INDEX_SLUG}/",
+    )
+
+
+@hooks.register("portal_feeds", order=20)
+def notices_feed():
+    """``/rss/thong-bao/``: the school's latest notices (category "Thông báo")."""
+    from news.models import CATEGORY_PARAM, NEWS_INDEX_SLUG, NOTICE_CATEGORY_SLUG
+    from rss.feeds import FeedSpec
+    from rss.outgoing import notice_entries, on_school_site
+
+    if not on_school_site():
+        return None
+    return FeedSpec(
+        slug="thong-bao",
+        title=_("Thông báo"),
+        description=_("Thông báo mới nhất của nhà trường"),
+        items=notice_entries,
+        link=f"/{NEWS_INDEX_SLUG}/?{CATEGORY_PARAM}={NOTICE_CATEGORY_SLUG}",
+    )

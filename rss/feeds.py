@@ -15,9 +15,11 @@ may be paths, they are made absolute on the request's host. Feeds are served at
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.utils import feedgenerator, timezone
 from wagtail import hooks
@@ -30,6 +32,15 @@ FORMATS = {
 
 
 @dataclass
+class FeedEnclosure:
+    """A file attached to an entry (RSS 2.0 keeps the first one only, Atom keeps all)."""
+
+    url: str
+    length: int
+    mime_type: str
+
+
+@dataclass
 class FeedEntry:
     title: str
     link: str
@@ -39,6 +50,7 @@ class FeedEntry:
     unique_id: str = ""
     author_name: str = ""
     categories: list[str] = field(default_factory=list)
+    enclosures: list[FeedEnclosure] = field(default_factory=list)
 
 
 @dataclass
@@ -70,14 +82,27 @@ def _aware(value: dt.datetime | None) -> dt.datetime | None:
     return value if timezone.is_aware(value) else timezone.make_aware(value)
 
 
+def nfc(text: str) -> str:
+    """Precomposed Unicode (TCVN 6909:2001, R9.2), whatever an editor pasted."""
+    return unicodedata.normalize("NFC", str(text or ""))
+
+
+def feed_title(request: HttpRequest, spec: FeedSpec) -> str:
+    """ "<feed> – <site>": the school's name, or the operator's on its portal."""
+    school = getattr(request, "tenant", None)
+    if school is not None and school.schema_name == settings.PUBLIC_SCHEMA_NAME:
+        site_name = settings.PORTAL_OPERATOR_NAME
+    else:
+        site_name = getattr(school, "name", "") or ""
+    return nfc(f"{spec.title} – {site_name}" if site_name else spec.title)
+
+
 def render_feed(request: HttpRequest, spec: FeedSpec, fmt: str = "rss") -> HttpResponse:
     """The feed as RSS 2.0 or Atom 1.0, UTF-8, with absolute links on the request's host."""
     generator_class, content_type = FORMATS[fmt]
-    school = getattr(request, "tenant", None)
-    site_name = getattr(school, "name", "") or ""
     self_url = request.build_absolute_uri()
     feed = generator_class(
-        title=f"{spec.title} – {site_name}" if site_name else str(spec.title),
+        title=feed_title(request, spec),
         link=request.build_absolute_uri(spec.link),
         description=str(spec.description or spec.title),
         language="vi",
@@ -87,16 +112,25 @@ def render_feed(request: HttpRequest, spec: FeedSpec, fmt: str = "rss") -> HttpR
     entries = list(spec.items(request))[:MAX_ENTRIES]
     for entry in entries:
         link = request.build_absolute_uri(entry.link)
+        enclosures = [
+            feedgenerator.Enclosure(
+                request.build_absolute_uri(e.url), str(e.length or 0), e.mime_type
+            )
+            for e in entry.enclosures
+        ]
+        if fmt == "rss":  # RSS 2.0 allows one enclosure per item
+            enclosures = enclosures[:1]
         feed.add_item(
-            title=entry.title,
+            title=nfc(entry.title),
             link=link,
-            description=entry.description,
+            description=nfc(entry.description),
             unique_id=entry.unique_id or link,
             unique_id_is_permalink=not entry.unique_id,
             pubdate=_aware(entry.published_at),
             updateddate=_aware(entry.updated_at or entry.published_at),
-            author_name=entry.author_name or None,
-            categories=entry.categories or None,
+            author_name=nfc(entry.author_name) or None,
+            categories=[nfc(c) for c in entry.categories] or None,
+            enclosures=enclosures or None,
         )
     response = HttpResponse(content_type=content_type)
     feed.write(response, "utf-8")

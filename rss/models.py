@@ -101,3 +101,46 @@ class FeedItem(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class SchoolNewsDigest(models.Model):
+    """One live news article of a school, copied for the operator portal (R1.5, R8.2).
+
+    The portal's stream of every school's latest news reads this one table in the public
+    schema instead of visiting each school's schema (2,000 schemas per page view would not
+    do). Rows are written in the school's schema, through its search path, in the same
+    transaction that publishes, unpublishes or deletes the article (``rss.signal_handlers``);
+    ``manage.py rebuild_school_news_digest`` rebuilds them. Not shown in any admin.
+    """
+
+    school = models.ForeignKey(
+        "schools.School",
+        verbose_name=_("trường"),
+        on_delete=models.CASCADE,
+        related_name="news_digest",
+    )
+    page_id = models.PositiveBigIntegerField(_("mã trang trong trường"))
+    title = models.CharField(_("tiêu đề"), max_length=255)
+    summary = models.CharField(_("tóm tắt"), max_length=500, blank=True)
+    # Absolute, on the school's own domain (schools.selectors.school_base_url).
+    url = models.URLField(_("liên kết"), max_length=1000)
+    image_url = models.URLField(_("ảnh"), max_length=1000, blank=True)
+    # The article's GUID in the school's own feed (rss.outgoing.tag_uri), reused by the
+    # operator's feed so that aggregators see one item, not two.
+    guid = models.CharField(max_length=300)
+    published_at = models.DateTimeField(_("ngày đăng"))
+    category = models.CharField(_("chuyên mục"), max_length=100, blank=True)
+    category_slug = models.SlugField(_("đường dẫn chuyên mục"), max_length=100, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("tin của trường (cổng Phòng)")
+        verbose_name_plural = _("tin của các trường (cổng Phòng)")
+        ordering = ("-published_at", "-id")
+        constraints = [
+            models.UniqueConstraint(fields=["school", "page_id"], name="rss_digest_school_page")
+        ]
+        indexes = [models.Index(fields=["-published_at", "-id"], name="rss_digest_latest")]
+
+    def __str__(self) -> str:
+        return self.title

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 from django.db.models import QuerySet
 
-from rss.models import FeedItem, FeedSource
+from rss.models import FeedItem, FeedSource, SchoolNewsDigest
 
 
 def feed_sources_visible(*, hidden_source_ids: Iterable[int] = ()) -> QuerySet[FeedSource]:
@@ -46,3 +46,34 @@ def feed_items_visible(
 
 def feed_items_latest(*, hidden_source_ids: Iterable[int] = (), limit: int = 8) -> list[FeedItem]:
     return list(feed_items_visible(hidden_source_ids=hidden_source_ids)[:limit])
+
+
+# --- The operator portal's stream of every school's news (R1.5) ------------------------
+
+
+def school_news_stream(*, level: str = "", district: str = "") -> QuerySet[SchoolNewsDigest]:
+    """Articles of active schools from the shared digest, newest first, school joined.
+
+    One query on one table in the public schema whatever the number of schools; ``level``
+    and ``district`` are the directory's filters (``?cap=``, ``?quan=``).
+    """
+    from django.conf import settings
+
+    from schools.models import SchoolStatus
+
+    stream = (
+        SchoolNewsDigest.objects.filter(school__status=SchoolStatus.ACTIVE)
+        .exclude(school__is_template=True)
+        .exclude(school__schema_name=settings.PUBLIC_SCHEMA_NAME)
+        .select_related("school")
+        .order_by("-published_at", "-id")
+    )
+    if level:
+        stream = stream.filter(school__level=level)
+    if district:
+        stream = stream.filter(school__district=district)
+    return stream
+
+
+def school_news_latest(*, level: str = "", district: str = "", limit: int = 12) -> list:
+    return list(school_news_stream(level=level, district=district)[:limit])

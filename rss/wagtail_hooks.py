@@ -16,6 +16,7 @@ from rss.models import FeedSource
 
 FEED_PAGE_SLUG = "tin-tu-so-phong"
 HOME_PANEL_ITEMS = 8
+SCHOOLS_NEWS_SLUG = "tin-cac-truong"
 
 
 class PlatformSuperuserPolicy(ModelPermissionPolicy):
@@ -130,3 +131,28 @@ def load_demo_feeds(school):
     from rss.demo import demo_feeds_ensure
 
     demo_feeds_ensure()
+
+
+@hooks.register("portal_feeds", order=5)
+def schools_news_feed():
+    """The operator portal's ``/rss/tin-cac-truong/``: every school's latest news (R1.5, R8.2)."""
+    from rss.feeds import FeedSpec
+    from rss.outgoing import on_school_site, schools_news_entries
+
+    if on_school_site():
+        return None
+    return FeedSpec(
+        slug=SCHOOLS_NEWS_SLUG,
+        title=_("Tin các trường"),
+        description=_("Tin tức mới nhất của các trường trong địa bàn"),
+        items=schools_news_entries,
+        link=f"/{SCHOOLS_NEWS_SLUG}/",
+    )
+
+
+@hooks.register("portal_load_demo_content", order=900)
+def load_demo_news_digest(school):
+    """After the demo articles exist: copy them to the portal's stream (idempotent)."""
+    from rss.digest import school_news_digest_rebuild
+
+    school_news_digest_rebuild()
