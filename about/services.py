@@ -85,8 +85,7 @@ def _publish_child(parent: Page, page: Page) -> Page:
 
 def _section_ensure(parent: Page, model: type[Page], **fields) -> Page:
     """The one page of ``model`` under ``parent``, created if missing (found by type)."""
-    existing = model.objects.child_of(parent).first()
-    return existing or _publish_child(parent, model(**fields))
+    return provisioning.section_ensure(parent, model, **fields)
 
 
 def _page_by_slug_ensure(home: Page, parent: Page, model: type[Page], **fields) -> Page:

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from admin_procedures.models import AdmissionPage, ProcedureIndexPage
+from core.provisioning import section_ensure
 from core.schoolyears import current_school_year, format_school_year, parse_school_year
 
 INDEX_SLUG = "thu-tuc-bieu-mau"
@@ -23,28 +24,18 @@ def coming_admission_year() -> str:
 
 def procedure_section_ensure(*, home: Page) -> ProcedureIndexPage:
     """Create "Thủ tục – Biểu mẫu" under the home page when missing (R6.1, R1.4)."""
-    index = ProcedureIndexPage.objects.child_of(home).first()
-    if index is None:
-        index = home.add_child(
-            instance=ProcedureIndexPage(
-                title=_("Thủ tục – Biểu mẫu"), slug=INDEX_SLUG, show_in_menus=True
-            )
-        )
-        index.save_revision().publish()
-    return index
+    return section_ensure(
+        home, ProcedureIndexPage, title=_("Thủ tục – Biểu mẫu"), slug=INDEX_SLUG, show_in_menus=True
+    )
 
 
 def admission_page_ensure(*, home: Page) -> AdmissionPage:
     """Create "Tuyển sinh" under the home page when missing (R6.2, R9.8)."""
-    page = AdmissionPage.objects.child_of(home).first()
-    if page is None:
-        page = home.add_child(
-            instance=AdmissionPage(
-                title=_("Tuyển sinh"),
-                slug=ADMISSION_SLUG,
-                show_in_menus=True,
-                school_year=coming_admission_year(),
-            )
-        )
-        page.save_revision().publish()
-    return page
+    return section_ensure(
+        home,
+        AdmissionPage,
+        title=_("Tuyển sinh"),
+        slug=ADMISSION_SLUG,
+        show_in_menus=True,
+        school_year=coming_admission_year(),
+    )

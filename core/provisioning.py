@@ -208,6 +208,20 @@ def _news_sections():
     return Page.objects.filter(depth=3, slug=NEWS_SECTION_SLUG)
 
 
+def section_ensure(parent: Page, model: type[Page], **fields) -> Page:
+    """The one page of ``model`` directly under ``parent``, created and published if missing.
+
+    Found by type, not slug, so an editor's renamed or re-slugged section is left alone.
+    Content apps call this from their ``portal_ensure_school_sections`` hooks.
+    """
+    existing = model.objects.child_of(parent).first()
+    if existing is not None:
+        return existing
+    page = parent.add_child(instance=model(**fields))
+    page.save_revision().publish()
+    return page
+
+
 def model_permissions_grant(
     app_label: str, models: list[str], actions: dict[str, list[str]]
 ) -> None:

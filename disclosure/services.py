@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
+from core.provisioning import section_ensure
 from core.schoolyears import current_school_year, normalise_school_year
 from disclosure.models import DisclosureIndexPage, DisclosureYearPage
 
@@ -18,14 +19,9 @@ def disclosure_section_ensure(*, home: Page) -> DisclosureIndexPage:
     Idempotent: creates only what is missing; an editor's renamed title is left alone.
     """
     with transaction.atomic():
-        index = DisclosureIndexPage.objects.child_of(home).first()
-        if index is None:
-            index = home.add_child(
-                instance=DisclosureIndexPage(
-                    title=_("Ba công khai"), slug=INDEX_SLUG, show_in_menus=True
-                )
-            )
-            index.save_revision().publish()
+        index = section_ensure(
+            home, DisclosureIndexPage, title=_("Ba công khai"), slug=INDEX_SLUG, show_in_menus=True
+        )
         disclosure_year_ensure(index=index, school_year=current_school_year())
     return index
 

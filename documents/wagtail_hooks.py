@@ -42,12 +42,9 @@ def ensure_documents_section(home) -> None:
             provisioning.ROLE_EDITOR: ["add", "change", "view"],
         },
     )
-    if DocumentIndexPage.objects.child_of(home).exists():
-        return
-    index_page = home.add_child(
-        instance=DocumentIndexPage(title=SECTION_TITLE, slug=SECTION_SLUG, show_in_menus=True)
+    provisioning.section_ensure(
+        home, DocumentIndexPage, title=SECTION_TITLE, slug=SECTION_SLUG, show_in_menus=True
     )
-    index_page.save_revision().publish()
 
 
 @hooks.register("portal_personalise_school")

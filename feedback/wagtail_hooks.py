@@ -45,11 +45,9 @@ from feedback.selectors import feedback_with_overdue, overdue_q
 
 
 def _ensure_child(home, model, **fields):
-    if model.objects.child_of(home).exists():
-        return None
-    page = home.add_child(instance=model(show_in_menus=True, **fields))
-    page.save_revision().publish()
-    return page
+    from core.provisioning import section_ensure
+
+    return section_ensure(home, model, show_in_menus=True, **fields)
 
 
 @hooks.register("portal_ensure_school_sections", order=60)

@@ -50,15 +50,13 @@ def news_permissions_ensure() -> None:
 
 def news_index_ensure(home: Page) -> NewsIndexPage:
     """The ``/tin-tuc/`` section under the school's home page, created once and published."""
-    existing = NewsIndexPage.objects.child_of(home).first()
-    if existing is not None:
-        return existing
-    index = NewsIndexPage(
+    from core.provisioning import section_ensure
+
+    return section_ensure(
+        home,
+        NewsIndexPage,
         title=_("Tin tức – Sự kiện"),
         slug=NEWS_INDEX_SLUG,
         show_in_menus=True,
         intro=_("Tin hoạt động, sự kiện và thông báo của nhà trường."),
     )
-    home.add_child(instance=index)
-    index.save_revision().publish()
-    return index

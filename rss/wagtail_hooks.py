@@ -100,15 +100,12 @@ def feed_home_panel(request, home):
 @hooks.register("portal_ensure_school_sections", order=25)
 def ensure_feed_items_page(home):
     """The "Tin từ Sở/Phòng" page, and the board's right to choose its sources."""
+    from core.provisioning import section_ensure
     from rss.school.models import FeedItemsPage
 
-    if not FeedItemsPage.objects.child_of(home).exists():
-        page = home.add_child(
-            instance=FeedItemsPage(
-                title="Tin từ Sở/Phòng", slug=FEED_PAGE_SLUG, show_in_menus=False
-            )
-        )
-        page.save_revision().publish()
+    section_ensure(
+        home, FeedItemsPage, title="Tin từ Sở/Phòng", slug=FEED_PAGE_SLUG, show_in_menus=False
+    )
     _grant_preferences_permission()
 
 
