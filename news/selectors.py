@@ -74,3 +74,26 @@ def latest_notices(*, limit: int = 5) -> list[NewsPage]:
 
 def news_index() -> NewsIndexPage | None:
     return NewsIndexPage.objects.live().first()
+
+
+def news_feed_entries(request) -> list:
+    """The school's RSS/Atom feed of news (R8.2): the newest 50 live articles, one query.
+
+    Links are page paths; the feed makes them absolute on the request's host.
+    """
+    from rss.feeds import MAX_ENTRIES, FeedEntry
+
+    articles = NewsPage.objects.live().public().order_by("-date", "-first_published_at", "-pk")
+    entries = []
+    for article in articles.defer_streamfields()[:MAX_ENTRIES]:
+        entries.append(
+            FeedEntry(
+                title=article.title,
+                link=article.get_url(request),
+                description=article.intro,
+                published_at=article.first_published_at,
+                updated_at=article.last_published_at,
+                unique_id=f"news-{article.pk}",
+            )
+        )
+    return entries

@@ -65,3 +65,18 @@ def notices_panel(request, home) -> dict | None:
             "filter_query": f"?{CATEGORY_PARAM}={NOTICE_CATEGORY_SLUG}",
         },
     }
+
+
+@hooks.register("portal_feeds", order=10)
+def news_feed():
+    """``/rss/tin-tuc/`` (RSS 2.0) and ``/rss/tin-tuc/atom/`` of every school (R8.2)."""
+    from news.selectors import news_feed_entries
+    from rss.feeds import FeedSpec
+
+    return FeedSpec(
+        slug="tin-tuc",
+        title=_("Tin tức – Sự kiện"),
+        items=news_feed_entries,
+        description=_("Tin tức, sự kiện và thông báo mới nhất của nhà trường."),
+        link="/tin-tuc/",
+    )
