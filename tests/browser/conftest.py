@@ -164,7 +164,7 @@ def public_paths(live_url, django_db_blocker) -> dict[str, str]:
     from django_tenants.utils import schema_context
 
     from documents.models import OfficialDocumentPage
-    from news.models import NewsPage
+    from news.models import NewsIndexPage, NewsPage
     from schools.models import School
 
     def relative(page) -> str:
@@ -176,7 +176,11 @@ def public_paths(live_url, django_db_blocker) -> dict[str, str]:
         with schema_context(school.schema_name):
             article = NewsPage.objects.live().exclude(image=None).order_by("-date").first()
             document = OfficialDocumentPage.objects.live().order_by("-issue_date").first()
-            paths = {"article": relative(article), "document": relative(document)}
+            paths = {
+                "article": relative(article),
+                "document": relative(document),
+                "news_index_id": str(NewsIndexPage.objects.get().pk),
+            }
         connection.set_schema_to_public()
     return {
         "home": "/",
