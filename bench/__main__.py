@@ -43,6 +43,8 @@ def summary() -> None:
             f"Python {found.get('python', '?')}"
         )
         for key, value in data.get("figures", {}).items():
+            if isinstance(value, str) and len(value) > 60:
+                continue  # a description of the method, kept in the JSON file
             rows.append((f"{path.stem}.{key}", value))
     width = max((len(name) for name, _ in rows), default=10)
     print()

@@ -104,10 +104,13 @@ def live_url(chromium_executable, django_db_setup, django_db_blocker):
     """Base URL of a server for the demo school, on the committed test database."""
     from django.db import connection
 
+    from rss.models import FeedSource
     from schools.services import school_delete
 
     with django_db_blocker.unblock():
         connection.set_schema_to_public()
+        # Demo content also adds shared feed sources (public schema): removed afterwards.
+        sources_before = set(FeedSource.objects.values_list("pk", flat=True))
         school = _demo_school_ensure()
         connection.set_schema_to_public()
         database = connection.settings_dict["NAME"]
@@ -155,6 +158,7 @@ def live_url(chromium_executable, django_db_setup, django_db_blocker):
         with django_db_blocker.unblock():
             connection.set_schema_to_public()
             school_delete(school=school)
+            FeedSource.objects.exclude(pk__in=sources_before).delete()
 
 
 @pytest.fixture(scope="package")
