@@ -20,6 +20,7 @@ test: $(STAMP)
 	$(PY) -m portal.embedded exec --data-dir .data/test --fast -- $(PY) -m pytest $(PYTEST_ARGS)
 
 bench: $(STAMP)
+	@command -v wrk >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; } || echo "bench.load needs wrk: apt-get install wrk"
 	$(PY) -m portal.embedded exec --data-dir .data/bench --fast -- $(PY) -m bench
 
 lint: $(STAMP)

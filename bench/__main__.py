@@ -9,7 +9,17 @@ from pathlib import Path
 
 RESULTS = Path(__file__).resolve().parent / "results"
 # Each entry: a module of this package with run() -> dict.
-BENCHMARKS = ["provision", "dashboard", "rss", "search", "render"]
+BENCHMARKS = ["provision", "dashboard", "rss", "search", "render", "load"]
+
+
+def cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown"
 
 
 def machine() -> dict:
@@ -17,20 +27,34 @@ def machine() -> dict:
         "python": platform.python_version(),
         "platform": platform.platform(),
         "cpus": os.cpu_count(),
+        "cpu_model": cpu_model(),
     }
 
 
 def summary() -> None:
+    """One Markdown table of every figure in results/*.json (pasted into the README)."""
     rows = []
+    machines = set()
     for path in sorted(RESULTS.glob("*.json")):
         data = json.loads(path.read_text())
+        found = data.get("machine", {})
+        machines.add(
+            f"{found.get('cpus', '?')} CPUs, {found.get('cpu_model', 'CPU model not recorded')}, "
+            f"Python {found.get('python', '?')}"
+        )
         for key, value in data.get("figures", {}).items():
-            rows.append((path.stem, key, value))
-    width = max((len(f"{a}.{b}") for a, b, _ in rows), default=10)
-    print(f"\n{'figure'.ljust(width)}  value")
-    for name, key, value in rows:
+            if isinstance(value, str) and len(value) > 60:
+                continue  # a description of the method, kept in the JSON file
+            rows.append((f"{path.stem}.{key}", value))
+    width = max((len(name) for name, _ in rows), default=10)
+    print()
+    for described in sorted(machines):
+        print(f"Machine: {described}")
+    print(f"\n| {'figure'.ljust(width)} | value |")
+    print(f"|{'-' * (width + 2)}|-------|")
+    for name, value in rows:
         shown = f"{value:.3f}" if isinstance(value, float) else str(value)
-        print(f"{f'{name}.{key}'.ljust(width)}  {shown}")
+        print(f"| {name.ljust(width)} | {shown} |")
 
 
 def main(argv: list[str]) -> int:

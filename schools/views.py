@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import logging
+import posixpath
 from pathlib import Path
 
 from django.conf import settings
@@ -11,6 +12,9 @@ from django.template.response import TemplateResponse
 from django.views.static import serve
 
 logger = logging.getLogger(__name__)
+
+# Wagtail's original images and renditions; everything else under MEDIA_ROOT is private.
+PUBLIC_MEDIA_FOLDERS = ("original_images/", "images/")
 
 
 def tenant_not_found(request: HttpRequest) -> HttpResponse:
@@ -28,10 +32,18 @@ def serve_media(request: HttpRequest, path: str) -> HttpResponse:
     Files live in ``MEDIA_ROOT/<schema>/`` and their URLs start with ``/media/<schema>/``;
     a path naming another schema is a 404 on this host, so one school's files are never
     served through another school's domain. ``serve`` refuses ``..`` traversal.
+
+    Only image folders are public: documents go through Wagtail's document view (privacy,
+    ``Content-Disposition``) or the documents app, and feedback attachments (personal data)
+    through the board's download view, never by their storage path.
     """
     schema, _, rest = path.partition("/")
     if schema != connection.schema_name or not rest:
         raise Http404("Not this school's file")
+    # ``serve`` normalises the path itself: check the folder of the normalised path, or
+    # ``images/../feedback/…`` would pass the check and be served from ``feedback/``.
+    if not posixpath.normpath(rest).lstrip("/").startswith(PUBLIC_MEDIA_FOLDERS):
+        raise Http404("Not a public media folder")
     try:
         return serve(request, rest, document_root=str(Path(settings.MEDIA_ROOT) / schema))
     except SuspiciousFileOperation as exc:

@@ -45,6 +45,13 @@ PORTAL_OFFICIAL_EMAIL_DOMAINS = env_list(
     "PORTAL_OFFICIAL_EMAIL_DOMAINS", "pgdbinhtan.edu.vn,edu.vn"
 )
 
+# --- Security headers (portal/security.py adds CSP and fills them in on every response) ---
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+# No framing; the few views that must be framed by their own site (the inline PDF of an
+# official document, Wagtail's preview) say so themselves.
+X_FRAME_OPTIONS = "DENY"
+
 # --- Tenancy ----------------------------------------------------------------------------
 # Decided once; an app never moves between the groups after migrating.
 SHARED_APPS = (
@@ -152,6 +159,8 @@ DEFAULT_NOT_FOUND_TENANT_VIEW = "schools.views.tenant_not_found"
 DATABASE_ROUTERS = ("django_tenants.routers.TenantSyncRouter",)
 
 MIDDLEWARE = [
+    # First: CSP and the standard security headers on every response, early answers too.
+    "portal.security.SecurityHeadersMiddleware",
     "schools.middleware.HealthCheckMiddleware",
     "django_tenants.middleware.main.TenantMainMiddleware",
     "schools.middleware.SchoolStatusMiddleware",
@@ -311,6 +320,14 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+# Raster formats only: an SVG can carry script (R9.2).
+WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
+# Documents always go through Wagtail's view (collection privacy, Content-Disposition), also
+# on S3 where the default would redirect to the bucket.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# Refuses a document whose bytes do not match its extension (portal/uploads.py).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "portal.uploads.DocumentForm"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "zip"]
 WAGTAILSEARCH_BACKENDS = {
     "default": {

@@ -1,0 +1,104 @@
+"""Public pages on phones: no sideways scrolling, nothing overlaps, the menu opens (R9.1).
+
+Screenshots of every page at every size are kept in test-artifacts/browser/.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser.conftest import screenshot
+
+# The test database is set up only for sessions with tests marked so.
+pytestmark = pytest.mark.django_db
+
+VIEWPORTS = {"360x740": (360, 740), "390x844": (390, 844)}
+PAGES = ["home", "news", "article", "document", "cong-khai", "thu-tuc", "gop-y", "search"]
+
+# Elements sticking out of the screen, outside horizontal scrollers (.table-wrap and the like).
+OVERFLOWING = """() => {
+  const width = document.documentElement.clientWidth;
+  const scrolls = (el) => {
+    for (let p = el.parentElement; p; p = p.parentElement) {
+      const o = getComputedStyle(p).overflowX;
+      if (o === "auto" || o === "scroll" || o === "hidden") return true;
+    }
+    return false;
+  };
+  return [...document.body.querySelectorAll("*")]
+    .filter((el) => {
+      const r = el.getBoundingClientRect();
+      // Partly on screen and sticking out; wholly off-screen elements (skip links) are hidden
+      // on purpose, and anything far right would show in scrollWidth anyway.
+      const out = (r.left < width && r.right > width + 1) || (r.right > 0 && r.left < -1);
+      return r.width > 0 && r.height > 0 && out && !scrolls(el);
+    })
+    .map((el) => el.tagName.toLowerCase() + (el.className ? "." + String(el.className).split(" ").join(".") : ""))
+    .slice(0, 10);
+}"""
+
+# Visible header pieces that intersect each other (brand, menu button).
+OVERLAPS = """() => {
+  const boxes = [".brand", ".menu-toggle"].map((s) => document.querySelector(s))
+    .filter(Boolean).map((el) => el.getBoundingClientRect());
+  const [a, b] = boxes;
+  if (!a || !b) return "missing";
+  return a.right > b.left + 1 && b.right > a.left + 1 && a.bottom > b.top + 1 && b.bottom > a.top + 1;
+}"""
+
+
+@pytest.fixture(scope="module")
+def phone_pages(browser):
+    contexts = {}
+    for name, (width, height) in VIEWPORTS.items():
+        contexts[name] = browser.new_context(
+            viewport={"width": width, "height": height},
+            device_scale_factor=2,
+            is_mobile=True,
+            has_touch=True,
+            locale="vi-VN",
+        )
+    yield contexts
+    for context in contexts.values():
+        context.close()
+
+
+class PhoneLayoutTests:
+    @pytest.mark.parametrize("viewport", list(VIEWPORTS))
+    @pytest.mark.parametrize("name", PAGES)
+    def test_page_fits_the_phone(
+        self, phone_pages, live_url, public_paths, csp_violations, viewport, name
+    ):
+        page = phone_pages[viewport].new_page()
+        csp_violations(page)
+        response = page.goto(live_url + public_paths[name], wait_until="load")
+        assert response.status == 200, public_paths[name]
+        screenshot(page, f"{viewport}-{name}")
+        scroll_width = page.evaluate("document.documentElement.scrollWidth")
+        width = page.evaluate("document.documentElement.clientWidth")
+        assert scroll_width <= width, f"{name}: {scroll_width}px wide on a {width}px screen"
+        assert page.evaluate(OVERFLOWING) == [], name
+        assert page.evaluate(OVERLAPS) is False, name
+        assert csp_violations.found == [], csp_violations.found
+        page.close()
+
+    @pytest.mark.parametrize("viewport", list(VIEWPORTS))
+    def test_menu_opens_and_closes(self, phone_pages, live_url, viewport):
+        page = phone_pages[viewport].new_page()
+        page.goto(live_url + "/", wait_until="load")
+        toggle = page.locator(".menu-toggle")
+        menu = page.locator("#menu-chinh")
+        assert toggle.is_visible()
+        assert not menu.is_visible()
+        toggle.click()
+        assert menu.is_visible()
+        assert toggle.get_attribute("aria-expanded") == "true"
+        assert menu.locator("a", has_text="Tin tức").first.is_visible()
+        screenshot(page, f"{viewport}-menu-open")
+        assert page.evaluate("document.documentElement.scrollWidth") <= page.evaluate(
+            "document.documentElement.clientWidth"
+        )
+        toggle.click()
+        assert not menu.is_visible()
+        assert toggle.get_attribute("aria-expanded") == "false"
+        page.close()
