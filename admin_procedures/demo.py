@@ -10,7 +10,7 @@ import datetime
 import uuid
 
 from admin_procedures.models import AdmissionDate, ProcedureForm, ProcedurePage
-from admin_procedures.pdf import document_from_lines
+from admin_procedures.pdf import document_from_lines, docx_document_from_lines
 from admin_procedures.services import admission_page_ensure, procedure_section_ensure
 from schools.models import SchoolLevel
 
@@ -328,7 +328,7 @@ def _candidate_table(grade: str) -> list[dict]:
 
 
 def load_demo_content(school) -> None:
-    """The level's procedures with their PDF forms, and the admission page (school schema)."""
+    """The level's procedures with their forms (PDF to print, DOCX to fill in), and the admission page (school schema)."""
     from core.models import SchoolHomePage
 
     home = SchoolHomePage.objects.first()
@@ -341,6 +341,8 @@ def load_demo_content(school) -> None:
             continue
         form_title, form_lines = data["form"]
         document = document_from_lines(title=form_title, lines=form_lines)
+        # The same form as Word, as schools hand it out: filled in on a computer, searchable.
+        docx = docx_document_from_lines(title=form_title, lines=form_lines)
         page = index.add_child(
             instance=ProcedurePage(
                 title=data["title"],
@@ -353,7 +355,12 @@ def load_demo_content(school) -> None:
                 fee="Không thu phí",
                 where_to_submit=data["where"],
                 legal_basis=f"<p>{data['legal']}</p>",
-                forms=[ProcedureForm(document=document)],
+                forms=[
+                    ProcedureForm(document=document, sort_order=0),
+                    ProcedureForm(
+                        document=docx, caption=f"{form_title} (điền trên máy tính)", sort_order=1
+                    ),
+                ],
             )
         )
         page.save_revision().publish()

@@ -106,7 +106,9 @@ class ProcedurePage(Page):
         InlinePanel("forms", label=_("Biểu mẫu"), heading=_("Biểu mẫu tải về")),
     ]
     search_fields = Page.search_fields + [
-        index.SearchField("summary"),
+        index.SearchField("summary", boost=2),
+        index.SearchField("applicant"),
+        index.SearchField("steps"),
         index.SearchField("dossier"),
         index.SearchField("legal_basis"),
     ]
@@ -117,6 +119,16 @@ class ProcedurePage(Page):
     class Meta:
         verbose_name = _("thủ tục")
         verbose_name_plural = _("thủ tục")
+
+    # Public full-text search (sitesearch/README.md, R6.1, R9.3): the forms' DOCX/PDF text.
+    def search_kind(self) -> str:
+        return "procedures"
+
+    def search_summary(self) -> str:
+        return self.summary
+
+    def search_attachments(self) -> list:
+        return [item.document for item in self.forms.select_related("document")]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -194,6 +206,8 @@ class AdmissionPage(Page):
     search_fields = Page.search_fields + [
         index.SearchField("plan"),
         index.SearchField("conditions"),
+        index.SearchField("dossier"),
+        index.SearchField("quota_detail"),
         index.FilterField("school_year"),
     ]
     parent_page_types = ["core.SchoolHomePage"]
@@ -204,6 +218,16 @@ class AdmissionPage(Page):
     class Meta:
         verbose_name = _("trang tuyển sinh")
         verbose_name_plural = _("trang tuyển sinh")
+
+    # Public full-text search (sitesearch/README.md, R6.2, R9.3).
+    def search_kind(self) -> str:
+        return "procedures"
+
+    def search_school_year(self) -> str:
+        return self.school_year
+
+    def search_attachments(self) -> list:
+        return [self.candidate_list] if self.candidate_list_id else []
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -101,11 +101,49 @@ def document_from_lines(*, title: str, lines: list[str], heading: list[str] | No
     from wagtail.documents import get_document_model
 
     document_model = get_document_model()
-    existing = document_model.objects.filter(title=title).first()
+    existing = document_model.objects.filter(title=title, file__endswith=".pdf").first()
     if existing is not None:
         return existing
     content = render_form_pdf(heading=heading or NATIONAL_HEADING, title=title, lines=lines)
     filename = f"{slugify(title.replace('đ', 'd').replace('Đ', 'D'))[:60] or 'bieu-mau'}.pdf"
+    document = document_model(title=title)
+    document.file.save(filename, ContentFile(content), save=False)
+    document.save()
+    return document
+
+
+def form_docx(*, heading: list[str], title: str, lines: list[str]) -> bytes:
+    """The same form as a Word file, to fill in on a computer (and searchable, R9.3)."""
+    from core.docx import Paragraph, render_docx
+
+    paragraphs = [
+        Paragraph(text, bold=index == 0, align="center") for index, text in enumerate(heading)
+    ]
+    paragraphs += [
+        Paragraph(""),
+        Paragraph(title, bold=True, align="center", size=15),
+        Paragraph(""),
+    ]
+    for line in lines:
+        if line.startswith(">"):
+            paragraphs.append(Paragraph(line[1:].strip(), align="right"))
+        elif line.endswith("…"):
+            paragraphs.append(Paragraph(line[:-1] + " " + "." * 40))
+        else:
+            paragraphs.append(Paragraph(line))
+    return render_docx(paragraphs)
+
+
+def docx_document_from_lines(*, title: str, lines: list[str], heading: list[str] | None = None):
+    """A Wagtail document holding the form as DOCX; reused when it already exists."""
+    from wagtail.documents import get_document_model
+
+    document_model = get_document_model()
+    existing = document_model.objects.filter(title=title, file__endswith=".docx").first()
+    if existing is not None:
+        return existing
+    content = form_docx(heading=heading or NATIONAL_HEADING, title=title, lines=lines)
+    filename = f"{slugify(title.replace('đ', 'd').replace('Đ', 'D'))[:60] or 'bieu-mau'}.docx"
     document = document_model(title=title)
     document.file.save(filename, ContentFile(content), save=False)
     document.save()

@@ -120,6 +120,12 @@ class DisclosureYearPage(Page):
         verbose_name = _("công khai theo năm học")
         verbose_name_plural = _("công khai theo năm học")
 
+    def search_kind(self) -> str:
+        return "disclosure"
+
+    def search_school_year(self) -> str:
+        return self.school_year
+
     @staticmethod
     def default_title(school_year: str) -> str:
         return str(_("Năm học %(year)s")) % {"year": school_year}
@@ -224,7 +230,7 @@ class DisclosureItemPage(Page):
         InlinePanel("attachments", label=_("Tệp đính kèm"), heading=_("Tệp đính kèm")),
     ]
     search_fields = Page.search_fields + [
-        index.SearchField("summary"),
+        index.SearchField("summary", boost=2),
         index.SearchField("body"),
         index.FilterField("category"),
         index.FilterField("kind"),
@@ -252,6 +258,24 @@ class DisclosureItemPage(Page):
             errors["updated_on"] = _("Ngày cập nhật không thể trước ngày công bố.")
         if errors:
             raise ValidationError(errors)
+
+    # Public full-text search (sitesearch/README.md, R5, R9.3).
+    def search_kind(self) -> str:
+        return "disclosure"
+
+    def search_summary(self) -> str:
+        return self.summary
+
+    def search_date(self) -> datetime.date:
+        return self.published_on
+
+    def search_school_year(self) -> str:
+        """The school year of the parent year page."""
+        years = DisclosureYearPage.objects.ancestor_of(self).values_list("school_year", flat=True)
+        return years.first() or ""
+
+    def search_attachments(self) -> list:
+        return [item.document for item in self.attachments.select_related("document")]
 
     @property
     def last_updated(self) -> datetime.date | None:

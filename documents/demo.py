@@ -1,5 +1,6 @@
 """Demo documents for the demo schools: real guidance of the sector and the school's own
-papers, each with a small generated PDF so downloads and the inline viewer really work.
+papers, each with a small generated PDF so downloads and the inline viewer really work; a
+few also carry their full text as DOCX, whose words the public search finds.
 
 Idempotent: a document whose number already exists is left alone. Dates of the school's own
 "not yet in force" document are relative to today so that the demo always shows one.
@@ -54,6 +55,9 @@ class DemoDocument:
     relations: list[tuple[str, str]] = dataclass_field(
         default_factory=list
     )  # (type, target number)
+    # Paragraphs of a DOCX "toàn văn" attached beside the PDF: text only found in the file,
+    # so the public search shows that attachments are searched (R4.2, R9.3).
+    full_text: list[str] = dataclass_field(default_factory=list)
 
 
 def school_code(slug: str) -> str:
@@ -188,6 +192,18 @@ def demo_documents(school, *, today: datetime.date) -> list[DemoDocument]:
                 "Xây dựng chuyên mục “3 Công khai” và chuyên mục “Cải cách hành chính”.",
             ],
             relations=[(RelationType.BASED_ON, "37/2020/TT-BGDĐT")],
+            full_text=[
+                "Căn cứ Thông tư 37/2020/TT-BGDĐT ngày 05/10/2020 của Bộ Giáo dục và Đào tạo; "
+                "căn cứ Công văn 4210/GDĐT-TTTT ngày 16/12/2020 của Sở Giáo dục và Đào tạo, "
+                "Phòng Giáo dục và Đào tạo hướng dẫn các đơn vị như sau.",
+                "1. Mỗi đơn vị phân công ít nhất một cán bộ phụ trách quản trị cổng thông tin "
+                "điện tử, có quyết định thành lập Ban biên tập và quy chế hoạt động.",
+                "2. Tin bài đăng tải phải được Trưởng ban biên tập kiểm duyệt; hình ảnh học "
+                "sinh chỉ đăng khi có sự đồng ý của cha mẹ học sinh.",
+                "3. Các đơn vị rà soát, hoàn thành việc cập nhật và báo cáo kết quả về Phòng "
+                "Giáo dục và Đào tạo trước ngày 30/10/2023 qua hộp thư điện tử công vụ.",
+                "Nơi nhận: Như trên; Lưu: VT, THCS.",
+            ],
         ),
         DemoDocument(
             kind=DocumentKind.DECISION,
@@ -241,6 +257,16 @@ def demo_documents(school, *, today: datetime.date) -> list[DemoDocument]:
                 "Thông tư 09/2024/TT-BGDĐT.",
             ],
             relations=[(RelationType.BASED_ON, "09/2024/TT-BGDĐT")],
+            full_text=[
+                "I. Đặc điểm tình hình: nhà trường có đội ngũ cán bộ, giáo viên, nhân viên "
+                "đạt chuẩn; cơ sở vật chất đáp ứng yêu cầu dạy học hai buổi mỗi ngày.",
+                "II. Nhiệm vụ trọng tâm: thực hiện chương trình giáo dục phổ thông; tăng "
+                "cường giáo dục kỹ năng sống, phòng chống đuối nước và an toàn giao thông.",
+                "III. Lịch hoạt động: tháng 9 khai giảng và hội nghị viên chức; tháng 11 "
+                "hội thi giáo viên dạy giỏi cấp trường; tháng 3 ngày hội đọc sách.",
+                "IV. Tổ chức thực hiện: các tổ chuyên môn xây dựng kế hoạch chi tiết, báo cáo "
+                "sơ kết học kỳ I trước ngày 15 tháng 1.",
+            ],
         ),
         DemoDocument(
             kind=DocumentKind.DECISION,
@@ -274,8 +300,28 @@ def _ascii_slug(text: str) -> str:
     return slugify(text.replace("Đ", "D").replace("đ", "d"))
 
 
-def _filename(number: str) -> str:
-    return _ascii_slug(number.replace("/", "-")) + ".pdf"
+def _filename(number: str, extension: str = "pdf") -> str:
+    return f"{_ascii_slug(number.replace('/', '-'))}.{extension}"
+
+
+def _full_text_document(item: DemoDocument, issuer_name: str, document_model):
+    """The DOCX "toàn văn" of a demo document (issuer, number, title, then its text)."""
+    from core.docx import NATIONAL_HEADING, Paragraph, render_docx
+
+    content = render_docx(
+        [
+            Paragraph(issuer_name.upper(), bold=True),
+            Paragraph(f"Số: {item.number}"),
+            *NATIONAL_HEADING,
+            Paragraph(item.title, bold=True, align="center", size=14),
+            Paragraph(item.summary, align="center"),
+            *item.full_text,
+        ]
+    )
+    file = document_model(title=f"{item.title} (toàn văn)", file_size=len(content))
+    file.file.save(_filename(item.number, "docx"), ContentFile(content), save=False)
+    file.save()
+    return file
 
 
 @transaction.atomic
@@ -318,7 +364,12 @@ def load_demo_documents(school, *, today: datetime.date | None = None) -> int:
             field=item.field,
             body="".join(f"<p>{escape(line)}</p>" for line in item.body),
         )
-        page.files.add(OfficialDocumentFile(document=file))
+        page.files.add(OfficialDocumentFile(document=file, sort_order=0))
+        if item.full_text:
+            full_text = _full_text_document(item, issuer.name, document_model)
+            page.files.add(
+                OfficialDocumentFile(document=full_text, label="Toàn văn (bản Word)", sort_order=1)
+            )
         for relation_type, target_number in item.relations:
             target = pages.get(target_number)
             if target is not None:

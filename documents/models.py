@@ -22,6 +22,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from core.schoolyears import current_school_year
 from documents.validity import Validity, today_in_vietnam, validity_status
 
 
@@ -219,9 +220,9 @@ class OfficialDocumentPage(RoutablePageMixin, Page):
         InlinePanel("relations", label=_("Văn bản liên quan")),
     ]
     search_fields = Page.search_fields + [
-        index.SearchField("number"),
+        index.SearchField("number", boost=2),
         index.AutocompleteField("number"),
-        index.SearchField("summary"),
+        index.SearchField("summary", boost=2),
         index.SearchField("signer"),
         index.SearchField("body"),
         index.FilterField("kind"),
@@ -270,6 +271,26 @@ class OfficialDocumentPage(RoutablePageMixin, Page):
             errors["expiry_date"] = _("Ngày hết hiệu lực phải sau ngày có hiệu lực.")
         if errors:
             raise ValidationError(errors)
+
+    # Public full-text search (sitesearch/README.md, R4.2, R9.3): found by the number as
+    # written, by the words of the trích yếu and by the text of the attached PDF/DOCX files.
+    def search_kind(self) -> str:
+        return "documents"
+
+    def search_summary(self) -> str:
+        return self.summary
+
+    def search_identifiers(self) -> list[str]:
+        return [self.number]
+
+    def search_date(self) -> datetime.date:
+        return self.issue_date
+
+    def search_school_year(self) -> str:
+        return current_school_year(self.issue_date) if self.issue_date else ""
+
+    def search_attachments(self) -> list:
+        return [item.document for item in self.files.select_related("document")]
 
     @property
     def in_force_from(self) -> datetime.date | None:

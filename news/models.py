@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -147,7 +149,7 @@ class NewsPage(Page):
         ),
     ]
     search_fields = Page.search_fields + [
-        index.SearchField("intro"),
+        index.SearchField("intro", boost=2),
         index.SearchField("body"),
         index.SearchField("author"),
         index.FilterField("date"),
@@ -159,6 +161,16 @@ class NewsPage(Page):
     class Meta:
         verbose_name = _("bài viết")
         verbose_name_plural = _("bài viết")
+
+    # Public full-text search (sitesearch/README.md, R9.3).
+    def search_kind(self) -> str:
+        return "news"
+
+    def search_summary(self) -> str:
+        return self.intro
+
+    def search_date(self) -> datetime.date:
+        return self.date
 
     @property
     def author_name(self) -> str:

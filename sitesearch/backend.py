@@ -13,6 +13,8 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import logging
+import multiprocessing
+import os
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -137,9 +139,35 @@ def open_index(schema_name: str, *, create: bool = True) -> index.Index | None:
         return index.open_dir(str(path))
 
 
-def _writer(ix: index.Index, timeout: float) -> writing.SegmentWriter:
-    """A writer that waits for the lock; raises ``LockError`` after ``timeout`` seconds."""
-    return ix.writer(timeout=timeout, delay=0.05)
+# Memory a writer buffers before flushing a segment (Whoosh's default is 128 MB per process).
+WRITER_LIMIT_MB = 192
+# Worker processes for a rebuild: the machine has 2 cores, shared with the web and Celery.
+REBUILD_PROCS = 2
+
+
+def _rebuild_procs() -> int:
+    """Sub-processes for a bulk write; 1 inside a daemon process (a Celery prefork child),
+    which may not start children of its own."""
+    if multiprocessing.current_process().daemon:
+        return 1
+    return max(1, min(REBUILD_PROCS, os.cpu_count() or 1))
+
+
+def _writer(ix: index.Index, timeout: float, *, bulk: bool = False) -> writing.IndexWriter:
+    """A writer that waits for the lock; raises ``LockError`` after ``timeout`` seconds.
+
+    ``bulk`` (a rebuild): analysis spread over ``REBUILD_PROCS`` processes, whose segments
+    are kept as they are (``multisegment``) instead of being merged again at commit.
+    """
+    if bulk and (procs := _rebuild_procs()) > 1:
+        return ix.writer(
+            timeout=timeout,
+            delay=0.05,
+            procs=procs,
+            limitmb=WRITER_LIMIT_MB // procs,
+            multisegment=True,
+        )
+    return ix.writer(timeout=timeout, delay=0.05, limitmb=WRITER_LIMIT_MB)
 
 
 def documents_write(
@@ -156,7 +184,7 @@ def documents_write(
     old index until the new one is complete.
     """
     ix = open_index(schema_name)
-    writer = _writer(ix, timeout)
+    writer = _writer(ix, timeout, bulk=clear)
     count = 0
     try:
         if clear:

@@ -86,6 +86,11 @@ def _field_texts(page: Page) -> tuple[list[str], list[str]]:
     return summary, body
 
 
+def _unique(texts: Iterable[str]) -> list[str]:
+    """Non-empty texts, each once, in order."""
+    return list(dict.fromkeys(text for text in texts if text))
+
+
 def _call(page: Page, name: str, default=None):
     method = getattr(page, name, None)
     return method() if callable(method) else default
@@ -114,13 +119,16 @@ def page_document(page: Page, *, url: str | None = None) -> SearchDocument | Non
     kind = _call(page, "search_kind", "pages")
     date = _call(page, "search_date") or page.first_published_at
     identifiers = [str(value) for value in (_call(page, "search_identifiers") or []) if value]
+    # A field both returned by search_summary() and listed in search_fields counts once.
+    summary_texts = _unique([_plain(summary), *field_summary])
+    seen = set(summary_texts)
     return SearchDocument(
         page_id=page.pk,
         url=url,
         title=page.title,
         kind=kind if kind in KINDS else "pages",
-        summary="\n".join(text for text in [_plain(summary), *field_summary] if text),
-        body="\n".join(text for text in body if text),
+        summary="\n".join(summary_texts),
+        body="\n".join(text for text in _unique(body) if text not in seen),
         attachments=_attachments_text(_call(page, "search_attachments", [])),
         identifiers=identifiers,
         date=date,

@@ -4,9 +4,11 @@ Runs in the Celery worker (``sitesearch.tasks``), whose ``soft_time_limit`` is t
 each extraction also checks its own deadline between pages/streams and caps the bytes it
 reads, so a zip bomb or a 2,000-page scan costs seconds, not the worker.
 
-PDF: ``pypdf`` when it is installed; otherwise a small fallback that reads the text-showing
-operators (``Tj``, ``TJ``, ``'``, ``"``) of uncompressed and Flate-compressed content
-streams — enough for simply generated PDFs, not for PDFs whose fonts need a ToUnicode map.
+PDF: ``pypdf`` (a dependency, in requirements.lock): it applies the fonts' ToUnicode maps,
+which Vietnamese PDFs written by Word or LibreOffice need. Should it be missing, a small
+fallback reads the text-showing operators (``Tj``, ``TJ``, ``'``, ``"``) of uncompressed and
+Flate-compressed content streams — enough for simply generated PDFs only. Scanned PDFs (an
+image per page, like the demo's Pillow-drawn files) have no text layer: nothing to index.
 """
 
 from __future__ import annotations
@@ -22,6 +24,11 @@ from collections.abc import Iterable
 from defusedxml import ElementTree
 
 from sitesearch.analysis import nfc
+
+try:
+    import pypdf
+except ImportError:  # pragma: no cover - pypdf is in requirements.lock
+    pypdf = None
 
 logger = logging.getLogger(__name__)
 
@@ -165,9 +172,7 @@ def pdf_text(data: bytes, *, seconds: float = SECONDS_PER_FILE) -> str:
     deadline = _deadline(seconds)
     if not data.lstrip()[:5].startswith(b"%PDF"):
         raise ExtractionError("not a PDF file")
-    try:
-        import pypdf  # optional dependency: better text for real-world PDFs
-    except ImportError:
+    if pypdf is None:
         return _fallback_pdf_text(data, deadline)
     try:
         reader = pypdf.PdfReader(io.BytesIO(data))
@@ -179,6 +184,10 @@ def pdf_text(data: bytes, *, seconds: float = SECONDS_PER_FILE) -> str:
     except ExtractionError:
         raise
     except Exception as exc:  # noqa: BLE001 - pypdf raises many kinds on broken files
+        # A damaged file (no cross-reference table…) may still hold readable text streams.
+        text = _fallback_pdf_text(data, deadline)
+        if text.strip():
+            return text
         raise ExtractionError(f"unreadable PDF: {exc}") from exc
 
 

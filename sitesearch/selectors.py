@@ -78,6 +78,7 @@ class SearchResults:
     page: int
     pages: int
     searched: bool  # False when there was nothing to search for
+    exact: bool = True  # False: ``total`` is an estimate (many matches, counting costs)
 
     @property
     def has_previous(self) -> bool:
@@ -115,14 +116,10 @@ def build_query(text: str) -> Query | None:
             per_word.append(Or(terms))
         words_query: Query = And(per_word) if len(per_word) > 1 else per_word[0]
         if len(query_words) > 1:
-            folded_words = [fold(word) for word in query_words]
-            phrases = Or(
-                [
-                    Phrase(f"{part}_f", folded_words, boost=PHRASE_BOOST)
-                    for part in ("title", "summary", "body")
-                ]
-            )
-            words_query = AndMaybe(words_query, phrases)
+            # The words as a phrase in the title rank first. Titles only: phrase matching
+            # reads positions, which in long bodies cost more than the rest of the query.
+            phrase = Phrase("title_f", [fold(word) for word in query_words], boost=PHRASE_BOOST)
+            words_query = AndMaybe(words_query, phrase)
         alternatives.append(words_query)
     # Numbers/symbols hold a digit or a slash ("2326/GDĐT-THCS", "QĐ/UBND").
     looks_like_number = len(text) <= 100 and any(ch.isdigit() or ch == "/" for ch in text)
@@ -245,14 +242,32 @@ def search_school(
         return SearchResults(hits=[], total=0, page=1, pages=0, searched=True)
     page = min(max(page, 1), MAX_PAGE)
     with ix.searcher() as searcher:
-        results = _run(searcher, query, filters, limit=page * per_page)
-        total = len(results)
+        limit = page * per_page
+        results = _run(searcher, query, filters, limit=limit)
+        total, exact = _total(results, limit, searcher.doc_count())
         page, pages = _page_bounds(page, total, per_page)
         start = (page - 1) * per_page
         hits = [
             _hit(results[i]) for i in range(start, min(start + per_page, results.scored_length()))
         ]
-    return SearchResults(hits=hits, total=total, page=page, pages=pages, searched=True)
+    return SearchResults(hits=hits, total=total, page=page, pages=pages, searched=True, exact=exact)
+
+
+def _total(results, limit: int, doc_count: int) -> tuple[int, bool]:
+    """(number of matches, whether it is exact) without re-running the query to count.
+
+    Whoosh's top-N collector skips blocks of postings that cannot reach the top, so it may
+    not know how many documents matched; ``len(results)`` would then search again. Fewer
+    matches than ``limit`` means every match was collected; otherwise the query's own size
+    estimate is used (an upper bound), capped by the index size.
+    """
+    scored = results.scored_length()
+    if results.has_exact_length():
+        return len(results), True
+    if scored < limit:
+        return scored, True
+    estimate = min(results.estimated_length(), doc_count)
+    return max(estimate, scored), False
 
 
 def search_all_schools(

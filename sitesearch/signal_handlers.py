@@ -1,5 +1,6 @@
 """Publishing keeps the index current: publish, unpublish, move, slug change, delete and view
-restrictions queue a Celery task when the transaction commits (R9.3).
+restrictions queue a Celery task when the transaction commits (R9.3); so does saving a Wagtail
+document (a replaced file) for every page that references it.
 
 The task is sent inside the schema the change happened in, which ``tenant-schemas-celery``
 carries to the worker.
@@ -14,6 +15,7 @@ from functools import partial
 from django.db import connection, transaction
 from django.db.models.signals import post_delete, post_save
 from django_tenants.utils import schema_context
+from wagtail.documents import get_document_model
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
@@ -92,12 +94,49 @@ def on_view_restriction_changed(sender, instance, **kwargs) -> None:
     _queue("index_subtree", instance.page_id)
 
 
+# At most this many pages re-indexed when one file changes (a form shared by every procedure
+# page is a handful; a logo in every news article must not flood the queue).
+MAX_PAGES_PER_DOCUMENT = 200
+
+
+def pages_using_document(document) -> list[int]:
+    """Ids of the pages that reference a Wagtail document (inline files, rich-text links),
+    from Wagtail's reference index, which records a page's child rows against the page."""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import ReferenceIndex
+
+    page_type = ContentType.objects.get_for_model(Page)
+    ids = (
+        ReferenceIndex.get_references_to(document)
+        .filter(base_content_type=page_type)
+        .values_list("object_id", flat=True)
+        .distinct()
+    )
+    return sorted({int(pk) for pk in ids[:MAX_PAGES_PER_DOCUMENT]})
+
+
+def on_document_saved(sender, instance, created=False, raw=False, **kwargs) -> None:
+    """A replaced file (or a renamed document): re-index the pages that attach it."""
+    if created or raw:
+        return  # nothing references a new document yet
+    try:
+        page_ids = pages_using_document(instance)
+    except Exception:  # noqa: BLE001 - saving a document must never fail because of search
+        logger.exception("Search: could not find the pages using document %s", instance.pk)
+        return
+    for page_id in page_ids:
+        _queue("index_page", page_id)
+
+
 def connect() -> None:
     page_published.connect(on_page_published, dispatch_uid="sitesearch_published")
     page_unpublished.connect(on_page_unpublished, dispatch_uid="sitesearch_unpublished")
     post_page_move.connect(on_page_moved, dispatch_uid="sitesearch_moved")
     page_slug_changed.connect(on_page_moved, dispatch_uid="sitesearch_slug_changed")
     post_delete.connect(on_page_deleted, sender=Page, dispatch_uid="sitesearch_deleted")
+    post_save.connect(
+        on_document_saved, sender=get_document_model(), dispatch_uid="sitesearch_document_saved"
+    )
     for signal in (post_save, post_delete):
         signal.connect(
             on_view_restriction_changed,

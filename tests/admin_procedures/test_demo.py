@@ -28,7 +28,8 @@ class DemoContentTests:
             load_disclosure(school_a)
             assert ProcedurePage.objects.count() == len(procedures)
             assert DisclosureItemPage.objects.count() == items
-            forms = [page.forms.get().document for page in procedures]
+            forms = [page.forms.order_by("sort_order").first().document for page in procedures]
+            docx_forms = [page.forms.order_by("sort_order").last().document for page in procedures]
             result = coverage(years=3)
         titles = {document.title for document in forms}
         assert titles == {
@@ -40,6 +41,9 @@ class DemoContentTests:
             "Đơn đề nghị chỉnh sửa nội dung văn bằng tốt nghiệp THCS",
         }
         assert all(document.file.name.endswith(".pdf") for document in forms)
+        # The same form as Word, to fill in on a computer (and searchable).
+        assert all(document.file.name.endswith(".docx") for document in docx_forms)
+        assert {document.title for document in docx_forms} == titles
         assert all(row["complete"] for row in result)
         body = client_a.get("/tuyen-sinh/").content.decode()
         assert "lớp 6" in body and "2026–2027" in body

@@ -35,6 +35,6 @@ class DemoDocumentsTests:
             statuses = {d.validity(TODAY) for d in documents.values()}
             assert statuses == set(Validity)
             for document in documents.values():
-                attached = document.files.get().document
+                attached = document.files.order_by("sort_order").first().document
                 with attached.file.open("rb") as handle:
                     assert handle.read(5) == b"%PDF-"

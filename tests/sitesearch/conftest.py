@@ -144,3 +144,53 @@ def pdf_bytes(*lines: str, compress: bool = True) -> bytes:
         + stream
         + b"\nendstream endobj\ntrailer << /Root 1 0 R >>\n%%EOF"
     )
+
+
+def unicode_pdf_bytes(*lines: str) -> bytes:
+    """A one-page PDF laid out as Word and LibreOffice write Vietnamese text.
+
+    A Type0 font with ``Identity-H`` encoding shows two-byte glyph codes and a ``ToUnicode``
+    CMap maps them back to Unicode: the text layer is real, but only a reader that applies
+    the CMap (``pypdf``) gets Vietnamese out of it. Codes are the code points themselves;
+    the font program is not embedded (viewers substitute one), which text extraction ignores.
+    """
+    ops = ["BT /F1 12 Tf 72 760 Td 16 TL"]
+    for line in lines:
+        ops.append(f"<{line.encode('utf-16-be').hex().upper()}> Tj T*")
+    ops.append("ET")
+    content = "\n".join(ops).encode("ascii")
+    cmap = (
+        b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
+        b"/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+        b"/CMapName /Adobe-Identity-UCS def /CMapType 2 def\n"
+        b"1 begincodespacerange <0000> <FFFF> endcodespacerange\n"
+        b"1 beginbfrange <0000> <FFFF> <0000> endbfrange\n"
+        b"endcmap CMapName currentdict /CMap defineresource pop end end"
+    )
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+        b"/Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content),
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /TimesNewRomanPSMT /Encoding /Identity-H "
+        b"/DescendantFonts [6 0 R] /ToUnicode 7 0 R >>",
+        b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /TimesNewRomanPSMT "
+        b"/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> "
+        b"/DW 500 /CIDToGIDMap /Identity >>",
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(cmap), cmap),
+    ]
+    out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    for offset in offsets:
+        out += b"%010d 00000 n \n" % offset
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(out)

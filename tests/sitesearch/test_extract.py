@@ -7,7 +7,7 @@ import pytest
 
 from sitesearch import extract
 from sitesearch.extract import ExtractionError, docx_text, file_text, pdf_text
-from tests.sitesearch.conftest import docx_bytes, pdf_bytes
+from tests.sitesearch.conftest import docx_bytes, pdf_bytes, unicode_pdf_bytes
 
 
 class DocxTests:
@@ -48,6 +48,22 @@ class PdfTests:
         assert "Bao cao tai chinh (quy I)" in text
         assert "Hoc phi nam hoc" in text
 
+    def test_vietnamese_text_layer_through_the_fonts_unicode_map(self):
+        """As Word writes PDFs: glyph codes plus a ToUnicode map, which pypdf applies."""
+        data = unicode_pdf_bytes("Kế hoạch tổ chức Hội khỏe Phù Đổng", "Phường Bình Trị Đông")
+        text = pdf_text(data)
+        assert "Kế hoạch tổ chức Hội khỏe Phù Đổng" in text
+        assert "Phường Bình Trị Đông" in text
+        # The built-in fallback cannot read such a file: pypdf is what makes it searchable.
+        assert "Hội khỏe" not in extract._fallback_pdf_text(data, extract._deadline(5))
+
+    def test_image_only_pdf_has_no_text(self):
+        """The demo's Pillow-drawn PDFs are pictures of text: nothing to index, no error."""
+        from documents.pdf import render_pdf
+
+        data = render_pdf(header_left=["PHÒNG GD&ĐT"], title="Công văn", lines=["Nội dung"])
+        assert pdf_text(data).strip() == ""
+
     def test_not_a_pdf(self):
         with pytest.raises(ExtractionError):
             pdf_text(b"GIF89a....")
@@ -71,3 +87,29 @@ class DispatchTests:
 
         nfd = unicodedata.normalize("NFD", "Thông báo")
         assert file_text("a.docx", docx_bytes(nfd)) == "Thông báo"
+
+
+class GeneratedDocxTests:
+    """``core.docx`` writes a valid minimal Word file that the search extractor reads."""
+
+    def test_package_parts_and_text(self):
+        from defusedxml import ElementTree
+
+        from core.docx import Paragraph, render_docx
+
+        data = render_docx(
+            ["Kính gửi: Hiệu trưởng <Trường> & “Ban đại diện”", Paragraph("Ký tên", align="right")],
+            title="ĐƠN XIN NGHỈ HỌC",
+        )
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        assert archive.testzip() is None
+        assert archive.namelist()[0] == "[Content_Types].xml"
+        for name in ("[Content_Types].xml", "_rels/.rels", "word/document.xml"):
+            ElementTree.fromstring(archive.read(name))  # well-formed XML
+        assert "word/document.xml" in archive.read("_rels/.rels").decode()
+        assert docx_text(data).split("\n") == [
+            "ĐƠN XIN NGHỈ HỌC",
+            "Kính gửi: Hiệu trưởng <Trường> & “Ban đại diện”",
+            "Ký tên",
+        ]
+        assert file_text("don.docx", data).startswith("ĐƠN XIN NGHỈ HỌC")
