@@ -104,6 +104,7 @@ def live_url(chromium_executable, django_db_setup, django_db_blocker):
     """Base URL of a server for the demo school, on the committed test database."""
     from django.db import connection
 
+    from dispatch.models import Dispatch
     from rss.models import FeedSource
     from schools.services import school_delete
 
@@ -111,6 +112,7 @@ def live_url(chromium_executable, django_db_setup, django_db_blocker):
         connection.set_schema_to_public()
         # Demo content also adds shared feed sources (public schema): removed afterwards.
         sources_before = set(FeedSource.objects.values_list("pk", flat=True))
+        dispatches_before = set(Dispatch.objects.values_list("pk", flat=True))
         school = _demo_school_ensure()
         connection.set_schema_to_public()
         database = connection.settings_dict["NAME"]
@@ -159,6 +161,8 @@ def live_url(chromium_executable, django_db_setup, django_db_blocker):
             connection.set_schema_to_public()
             school_delete(school=school)
             FeedSource.objects.exclude(pk__in=sources_before).delete()
+            # The demo's operator dispatches are shared rows too: leave none behind.
+            Dispatch.objects.exclude(pk__in=dispatches_before).delete()
 
 
 @pytest.fixture(scope="package")
