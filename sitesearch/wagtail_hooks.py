@@ -36,3 +36,23 @@ def build_missing_index(home) -> None:
         return  # the template is never searched; an existing index is kept current by tasks
     count = school_index_rebuild(schema_name=schema_name)
     logger.info("Search index of %s was missing: built with %d pages", schema_name, count)
+
+
+@hooks.register("portal_personalise_school")
+def index_new_school(home) -> None:
+    """A new school's pages (its cloned sections) are searchable from the start.
+
+    Queued after the provisioning transaction commits, inside the new school's schema.
+    """
+    from django.db import transaction
+    from django_tenants.utils import schema_context
+
+    from sitesearch.tasks import index_subtree
+
+    schema_name, home_id = connection.schema_name, home.pk
+
+    def queue() -> None:
+        with schema_context(schema_name):
+            index_subtree.delay(home_id)
+
+    transaction.on_commit(queue)

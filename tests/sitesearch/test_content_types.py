@@ -190,3 +190,23 @@ class MissingIndexTests:
         with in_school(school_a):
             build_missing_index(None)
         assert titles(school_a, "dau vet") == ["Dấu vết"]
+
+
+@pytest.mark.django_db
+class NewSchoolIndexTests:
+    def test_a_new_school_is_searchable_once_created(
+        self, django_capture_on_commit_callbacks, settings, tmp_path
+    ):
+        from schools.services import school_create
+        from sitesearch.selectors import search_school
+
+        settings.SEARCH_INDEX_ROOT = str(tmp_path)
+        with django_capture_on_commit_callbacks(execute=True):
+            school = school_create(
+                name="Trường THCS Lê Lợi",
+                slug="thcs-le-loi",
+                domain="thcs-le-loi.localhost",
+                level="thcs",
+            )
+        titles = [hit.title for hit in search_school(school.schema_name, "van ban").hits]
+        assert "Văn bản" in titles
