@@ -25,7 +25,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import connection, transaction
 from django.http import HttpRequest, HttpResponse
-from django.utils.translation import get_language_from_request
+from django.utils.translation import get_language
 from django_tenants.utils import schema_context
 
 logger = logging.getLogger(__name__)
@@ -92,7 +92,7 @@ def request_is_cacheable(request: HttpRequest) -> bool:
 
 
 def _key(request: HttpRequest) -> str:
-    url = f"{get_language_from_request(request)} {request.build_absolute_uri()}"
+    url = f"{get_language()} {request.build_absolute_uri()}"
     digest = hashlib.sha256(url.encode("utf-8")).hexdigest()
     return f"pagecache:{_generation()}:{digest}"
 

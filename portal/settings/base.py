@@ -171,7 +171,8 @@ MIDDLEWARE = [
     # Inside SecurityMiddleware, so cached pages get the security headers too.
     "core.cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # No LocaleMiddleware: the portal is Vietnamese whatever the browser asks for; an admin
+    # user can still choose English in their Wagtail profile.
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

@@ -1,0 +1,13 @@
+"""The portal speaks Vietnamese whatever the browser's language (R9.2)."""
+
+
+class LanguageTests:
+    def test_public_pages_are_vietnamese_for_an_english_browser(self, client_a):
+        body = client_a.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+        assert "Chuyên mục" in body and 'lang="vi"' in body
+
+    def test_admin_login_is_vietnamese_for_an_english_browser(self, client_a):
+        body = client_a.get("/admin/login/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+        # The Vietnamese locale is active (Wagtail's own Vietnamese catalogue is small, so
+        # many admin strings stay English: a known gap, see the closing notes).
+        assert "Tên đăng nhập" in body and 'lang="vi"' in body
