@@ -15,11 +15,11 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.utils.translation import gettext as _
-from django_tenants.clone import CloneSchema
 from django_tenants.utils import schema_context, schema_exists
 from wagtail.log_actions import LogContext
 
 from core import provisioning
+from schools.clone import FastCloneSchema
 from schools.models import Domain, Ownership, School, SchoolLevel, SchoolStatus
 from schools.selectors import school_get_template
 from schools.validation import schema_name_for_slug, validate_domain, validate_slug
@@ -161,7 +161,7 @@ def school_create(
             email=email,
         )
         Domain.objects.create(domain=domain, tenant=school, is_primary=True)
-        CloneSchema().clone_schema(template.schema_name, school.schema_name)
+        FastCloneSchema().clone_schema(template.schema_name, school.schema_name)
         # A fresh log context: the request's user (an operator in the public schema) does
         # not exist in the new school, so Wagtail's log entries must not reference it.
         with schema_context(school.schema_name), LogContext():
