@@ -77,7 +77,7 @@ def _render_for_school(hidden: list[int]) -> int:
     return len(items) if "Thông báo số" in html else 0
 
 
-def _check_real_schools() -> int:
+def _check_real_schools(others: list[int]) -> int:
     """The same read through a real school schema's search path (a temporary school if none)."""
     from wagtail.models import Site
 
@@ -99,7 +99,7 @@ def _check_real_schools() -> int:
         for school in schools:
             with schema_context(school.schema_name):
                 prefs = FeedPreferences.for_site(Site.objects.get(is_default_site=True))
-                seen += _render_for_school(prefs.hidden_ids) == 8
+                seen += _render_for_school(prefs.hidden_ids + others) == 8
     finally:
         connection.set_schema_to_public()
         if temporary is not None:
@@ -122,13 +122,17 @@ def run() -> dict:
         fetched = time.perf_counter()
         per_school = []
         visible = 0
+        # Other sources (the demo's) are hidden so that "seeing the items" means this source's.
+        others = list(
+            FeedSource.objects.exclude(pk__in=[source.pk, other.pk]).values_list("pk", flat=True)
+        )
         for index in range(SCHOOLS):
-            hidden = [other.pk] if index % 10 == 0 else []
+            hidden = others + ([other.pk] if index % 10 == 0 else [])
             t0 = time.perf_counter()
             visible += _render_for_school(hidden) == 8
             per_school.append(time.perf_counter() - t0)
         finished = time.perf_counter()
-        real_schemas = _check_real_schools()
+        real_schemas = _check_real_schools(others)
         return {
             "schools": SCHOOLS,
             "items": ITEMS,
