@@ -68,7 +68,13 @@ class EditorPathTests:
         modal.locator('form button[type="submit"]').first.click()
         page.wait_for_selector(".modal", state="detached", timeout=15000)
         assert page.locator("#id_image").input_value(), "no image chosen"
-        page.locator('a[href="#tab-promote"]').first.click()
+        # The tab holding the slug (its id follows the translated heading, so find it by panel).
+        page.evaluate(
+            """() => {
+                const panel = document.getElementById("id_slug").closest('[role="tabpanel"]');
+                document.querySelector(`a[href="#${panel.id}"]`).click();
+            }"""
+        )
         page.fill("#id_slug", SLUG)
         screenshot(page, "editor-1-written")
 
