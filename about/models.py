@@ -25,27 +25,22 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from about.blocks import BodyStreamBlock, LinksStreamBlock, ResourcesStreamBlock
+from core.models import SectionPage
 from core.schoolyears import SchoolYearField
 from core.validators import validate_official_email
 
 INTRO_FEATURES = ["bold", "italic", "link"]
 
 
-class AboutIndexPage(Page):
+class AboutIndexPage(SectionPage):
     """ "Giới thiệu": the entry to everything about the school (R2)."""
 
-    intro = RichTextField(_("lời giới thiệu"), blank=True, features=INTRO_FEATURES)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
-    parent_page_types = ["core.SchoolHomePage"]
     subpage_types = [
         "about.AboutPage",
         "about.OrganisationPage",
         "about.YearbookPage",
         "about.InfoPage",
     ]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("trang giới thiệu")
@@ -289,20 +284,14 @@ class YearbookEntry(Orderable):
             )
 
 
-class ContactPage(Page):
+class ContactPage(SectionPage):
     """ "Liên hệ" (R2.4): the school's contact details from Cài đặt → Thông tin đơn vị.
 
     The details live in ``core.SchoolProfile`` (also shown in every footer), so the page only
     adds an optional introduction.
     """
 
-    intro = RichTextField(_("lời giới thiệu"), blank=True, features=INTRO_FEATURES)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
-    parent_page_types = ["core.SchoolHomePage"]
     subpage_types: list[str] = []
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("trang liên hệ")

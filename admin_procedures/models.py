@@ -18,6 +18,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from core.models import SectionPage
 from core.schoolyears import SchoolYearField
 from disclosure.blocks import WrappedTableBlock
 
@@ -35,16 +36,10 @@ class StepBlock(blocks.StructBlock):
         description = _("Một bước của thủ tục, theo thứ tự.")
 
 
-class ProcedureIndexPage(Page):
+class ProcedureIndexPage(SectionPage):
     """ "Thủ tục – Biểu mẫu" (slug ``thu-tuc-bieu-mau``), one per school."""
 
-    intro = RichTextField(_("lời giới thiệu"), blank=True, features=["bold", "italic", "link"])
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
-    parent_page_types = ["core.SchoolHomePage"]
     subpage_types = ["procedures.ProcedurePage"]
-    max_count_per_parent = 1
     template = "admin_procedures/procedure_index_page.html"
 
     class Meta:

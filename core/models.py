@@ -19,6 +19,24 @@ def _in_public_schema() -> bool:
     return connection.schema_name == settings.PUBLIC_SCHEMA_NAME
 
 
+class SectionPage(Page):
+    """Base of a school's section pages (/van-ban/, /cong-khai/, …): an optional
+    introduction, placed directly under the school's home page, one per school.
+
+    Subclasses set ``subpage_types`` and their ``Meta``.
+    """
+
+    intro = RichTextField(_("lời giới thiệu"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    parent_page_types = ["core.SchoolHomePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        abstract = True
+
+
 class SchoolHomePage(Page):
     """The root of a school's site: every section hangs below it (R1.4)."""
 

@@ -22,6 +22,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from core.models import SectionPage
 from core.schoolyears import SchoolYearField, parse_school_year, school_year_choices
 from disclosure.blocks import ContentStreamBlock
 from disclosure.kinds import Category, Kind, category_letter, category_of_kind
@@ -39,16 +40,10 @@ def school_year_slug(school_year: str) -> str:
     return f"{start}-{start + 1}"
 
 
-class DisclosureIndexPage(Page):
+class DisclosureIndexPage(SectionPage):
     """The "Ba công khai" section of a school (slug ``cong-khai``), one per school."""
 
-    intro = RichTextField(_("lời giới thiệu"), blank=True, features=["bold", "italic", "link"])
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
-    parent_page_types = ["core.SchoolHomePage"]
     subpage_types = ["disclosure.DisclosureYearPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("chuyên mục Ba công khai")

@@ -22,6 +22,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from core.models import SectionPage
 from core.schoolyears import current_school_year
 from documents.validity import Validity, today_in_vietnam, validity_status
 
@@ -122,16 +123,10 @@ class Issuer(models.Model):
             raise ValidationError({"name": _("Tên cơ quan không được để trống.")})
 
 
-class DocumentIndexPage(Page):
+class DocumentIndexPage(SectionPage):
     """The "Văn bản" section (/van-ban/): filters, search and a paginated list (R4.2)."""
 
-    intro = RichTextField(_("lời giới thiệu"), blank=True, features=["bold", "italic", "link"])
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
-    parent_page_types = ["core.SchoolHomePage"]
     subpage_types = ["documents.OfficialDocumentPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("chuyên mục văn bản")

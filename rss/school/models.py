@@ -15,9 +15,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.fields import RichTextField
-from wagtail.models import Page
-from wagtail.search import index
+
+from core.models import SectionPage
 
 ITEMS_PER_PAGE = 20
 
@@ -63,16 +62,10 @@ def hidden_source_ids_for_request(request) -> list[int]:
     return FeedPreferences.for_request(request).hidden_ids
 
 
-class FeedItemsPage(Page):
+class FeedItemsPage(SectionPage):
     """ "Tin từ Sở/Phòng": every item of the sources the school shows, newest first."""
 
-    intro = RichTextField(_("lời giới thiệu"), blank=True, features=["bold", "italic", "link"])
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
-    parent_page_types = ["core.SchoolHomePage"]
     subpage_types: list[str] = []
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("trang tin từ Sở/Phòng")
