@@ -140,6 +140,32 @@ def _home_page(model: type[Page], title: str, slug: str) -> Page:
     return home
 
 
+def _home_page_rename(title: str) -> SchoolHomePage:
+    """Give a freshly cloned school's home page its name, in place.
+
+    The clone's home page has only the template's revision. Publishing a new one (a
+    revision, two log entries, reference and search index writes: most of the time of
+    provisioning) would only record "Trường mẫu" as the school's history, so the page and
+    its revision are renamed directly and the admin search entry refreshed.
+    """
+    from wagtail.models import Revision
+    from wagtail.search.index import insert_or_update_object
+
+    home = SchoolHomePage.objects.get()
+    if home.title == title and home.draft_title == title:
+        return home
+    home.title = home.draft_title = title
+    Page.objects.filter(pk=home.pk).update(title=title, draft_title=title)
+    for revision in Revision.objects.filter(
+        pk__in={home.live_revision_id, home.latest_revision_id} - {None}
+    ):
+        revision.content["title"] = revision.content["draft_title"] = title
+        revision.object_str = title
+        revision.save(update_fields=["content", "object_str"])
+    insert_or_update_object(home)
+    return home
+
+
 def _site_ensure(home: Page, *, title: str, hostname: str) -> Site:
     site = Site.objects.filter(is_default_site=True).first() or Site.objects.first()
     if site is None:
@@ -287,7 +313,7 @@ def school_site_personalise(*, title: str, hostname: str) -> Site:
     workflows and every section): the home page title, the Site, and whatever apps
     personalise through the ``portal_personalise_school`` hook (``fn(home)``).
     """
-    home = _home_page(SchoolHomePage, title, "trang-chu")
+    home = _home_page_rename(title)
     site = _site_ensure(home, title=title, hostname=hostname)
     for personalise in hooks.get_hooks("portal_personalise_school"):
         personalise(home)

@@ -53,6 +53,9 @@ class School(TenantMixin):
         _("trạng thái"), max_length=16, choices=SchoolStatus.choices, default=SchoolStatus.ACTIVE
     )
     is_template = models.BooleanField(_("lược đồ mẫu"), default=False, editable=False)
+    # The template's structure (schools.services.template_stamp) this school was last
+    # brought in line with: setup_platform skips schools already synced with it.
+    synced_stamp = models.CharField(max_length=32, blank=True, default="", editable=False)
     created_at = models.DateTimeField(_("ngày tạo"), auto_now_add=True)
 
     # Schemas are created by schools.services (cloned from the template), never implicitly.
@@ -87,3 +90,24 @@ class Domain(DomainMixin):
 
     def __str__(self) -> str:
         return self.domain
+
+
+class SpareSchema(models.Model):
+    """A schema cloned from the template ahead of time, handed to the next new school.
+
+    Not a school: it has no ``School`` row and no domain, so nothing lists, audits, fans
+    out to or serves it (``schools.pool``). ``template_stamp`` is the template's state it
+    was cloned from; a spare whose stamp no longer matches the template is discarded.
+    """
+
+    schema_name = models.CharField(max_length=63, unique=True)
+    template_stamp = models.CharField(max_length=32)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("lược đồ dự phòng")
+        verbose_name_plural = _("lược đồ dự phòng")
+        ordering = ("id",)
+
+    def __str__(self) -> str:
+        return self.schema_name

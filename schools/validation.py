@@ -49,7 +49,7 @@ def validate_slug(slug: str) -> None:
             % {"slug": slug},
             code="slug_invalid",
         )
-    if slug in RESERVED_SLUGS or slug.startswith("pg-") or "--" in slug:
+    if slug in RESERVED_SLUGS or slug.startswith(("pg-", "pool-")) or "--" in slug:
         raise ValidationError(
             _("Mã trường “%(slug)s” là tên dành riêng của hệ thống, hãy chọn tên khác.")
             % {"slug": slug},

@@ -156,6 +156,13 @@ ROOT_URLCONF = "portal.urls"
 TENANT_CREATION_FAKES_MIGRATIONS = True
 TENANT_BASE_SCHEMA = "school_template"
 DEFAULT_NOT_FOUND_TENANT_VIEW = "schools.views.tenant_not_found"
+# Spare schemas cloned ahead of time (schools.pool): a new school takes one by renaming it
+# (milliseconds) instead of waiting for a clone. 0 turns the pool off.
+PORTAL_SCHEMA_POOL_SIZE = env_int("PORTAL_SCHEMA_POOL_SIZE", 3)
+# migrate_schemas over every school: skips schemas with nothing pending, runs the rest in
+# parallel, names the ones that failed and finishes them on a re-run (schools.migrate).
+GET_EXECUTOR_FUNCTION = "schools.migrate.get_executor"
+TENANT_MULTIPROCESSING_MAX_PROCESSES = env_int("PORTAL_MIGRATION_PROCESSES", 0) or None
 DATABASE_ROUTERS = ("django_tenants.routers.TenantSyncRouter",)
 
 MIDDLEWARE = [
@@ -256,6 +263,8 @@ CELERY_BEAT_SCHEDULE: dict = {
     },
     # Every minute: enqueue the feed sources whose interval has elapsed (R8.1).
     "rss-enqueue-due-sources": {"task": "rss.tasks.feeds_enqueue_due", "schedule": 60.0},
+    # Top up the spare schemas for new schools (also queued after each school created).
+    "schema-pool-refill": {"task": "schools.tasks.schema_pool_refill", "schedule": 300.0},
 }
 
 # --- Media and static --------------------------------------------------------------------

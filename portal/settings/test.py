@@ -14,3 +14,6 @@ MEDIA_ROOT = str(DATA_DIR / "test" / "media")  # noqa: F405
 # Off by default so tests see fresh pages; the `page_cache` fixture switches it on.
 PORTAL_PAGE_CACHE_ENABLED = False
 SEARCH_INDEX_ROOT = str(DATA_DIR / "test" / "search")  # noqa: F405
+# No spare schemas by default: every creation would clone a new one (tasks are eager).
+# The pool's own tests switch it on.
+PORTAL_SCHEMA_POOL_SIZE = 0
