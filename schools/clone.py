@@ -5,18 +5,22 @@ for every table and every column it copies, whether the name has upper-case lett
 scanning ``information_schema.tables`` / ``information_schema.columns`` across the whole
 database. Each new schema makes those views larger, so provisioning slowed from about 1 s to
 about 10 s per school by the 80th school. The same answer comes from the name itself; this
-module rewrites those three statements before the function is created. If a django-tenants
+module rewrites those three statements before the function is created. It also creates the
+function's two helper types once instead of dropping and re-creating them in every clone
+(a scan of every type in the database, and a lock that serialised concurrent clones), and
+creates the function itself only when its SQL changes (``clone_function_ensure``). If a django-tenants
 upgrade changes the SQL so that the rewrite no longer applies, the original function is used
 and a warning is logged.
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import re
 
 from django.conf import settings
-from django.db import connection
+from django.db import connection, transaction
 from django_tenants import clone as tenants_clone
 
 logger = logging.getLogger(__name__)
@@ -34,6 +38,29 @@ _COLUMN_SCAN = re.compile(
     r"t\.column_name=s\.column_name AND t\.table_schema = quote_ident\(in_schema\) AND "
     r"column_name = v_colrec\.column_name\);"
 )
+# Each call dropped and re-created two helper enum types in the public schema: a catalogue
+# scan of every type in the database (two per table: 1.3 million rows at 2,000 schools),
+# and a lock that made every other clone wait for this clone's transaction to end.
+_TYPES_RECREATE = re.compile(
+    r"  SELECT count\(\*\) INTO cnt FROM pg_catalog\.pg_type t LEFT JOIN.*?"
+    r"CREATE TYPE public\.permm_type AS ENUM \([^)]*\);",
+    re.DOTALL,
+)
+_TYPES_DROP = re.compile(
+    r"  DROP TYPE IF EXISTS public\.objj_type;\s*DROP TYPE IF EXISTS public\.permm_type;"
+)
+HELPER_TYPES_SQL = """
+DO $$ BEGIN
+  IF to_regtype('public.objj_type') IS NULL THEN
+    CREATE TYPE public.objj_type AS ENUM
+      ('TABLE','VIEW','COLUMN','SEQUENCE','FUNCTION','SCHEMA','DATABASE');
+  END IF;
+  IF to_regtype('public.permm_type') IS NULL THEN
+    CREATE TYPE public.permm_type AS ENUM ('SELECT','INSERT','UPDATE','DELETE','TRUNCATE',
+      'REFERENCES','TRIGGER','USAGE','CREATE','EXECUTE','CONNECT','TEMPORARY');
+  END IF;
+END $$;
+"""
 _TABLE_CHECK = "v_cnt1 := CASE WHEN in_table ~ '[A-Z]' THEN 1 ELSE 0 END;"
 _COLUMN_CHECK = "v_cnt1 := CASE WHEN v_colrec.column_name ~ '[A-Z]' THEN 1 ELSE 0 END;"
 
@@ -43,23 +70,69 @@ def fast_clone_function_sql() -> str | None:
     sql = tenants_clone.CLONE_SCHEMA_FUNCTION
     sql, tables = _TABLE_SCAN.subn(_TABLE_CHECK, sql)
     sql, columns = _COLUMN_SCAN.subn(_COLUMN_CHECK, sql)
-    if tables < 2 or columns < 1:
+    sql, recreates = _TYPES_RECREATE.subn(
+        "  -- portal: objj_type and permm_type are created once (schools/clone.py).", sql
+    )
+    sql, drops = _TYPES_DROP.subn("", sql)
+    if tables < 2 or columns < 1 or recreates != 1 or drops != 1:
         logger.warning(
-            "django-tenants' clone_schema SQL changed (%s table and %s column rewrites); "
-            "using it unchanged",
+            "django-tenants' clone_schema SQL changed (%s table, %s column, %s type and %s "
+            "drop rewrites); using it unchanged",
             tables,
             columns,
+            recreates,
+            drops,
         )
         return None
-    return sql
+    return sql + HELPER_TYPES_SQL
+
+
+# pg_advisory_lock key: one process at a time (re)creates the clone function.
+_FUNCTION_LOCK = 0x5C4002
+_SIGNATURE = "public.clone_schema(text, text, public.cloneparms[])"
+
+
+def _function_marker(cursor) -> str | None:
+    cursor.execute(
+        "SELECT obj_description(p.oid, 'pg_proc') FROM pg_proc p "
+        "JOIN pg_namespace n ON n.oid = p.pronamespace "
+        "WHERE n.nspname = 'public' AND p.proname = 'clone_schema'"
+    )
+    row = cursor.fetchone()
+    return row[0] if row else None
+
+
+def clone_function_ensure() -> None:
+    """Create the clone function once per version of its SQL, committed at once.
+
+    django-tenants recreates it (``DROP TYPE … CASCADE`` and all) before every clone, so
+    two schools cloned at the same time fail on each other's catalogue rows. Here it is
+    created only when missing or changed (a comment carries its version), under an advisory
+    lock, in a transaction of its own: call this outside any transaction.
+    """
+    sql = fast_clone_function_sql() or tenants_clone.CLONE_SCHEMA_FUNCTION
+    marker = "portal:" + hashlib.md5(sql.encode(), usedforsecurity=False).hexdigest()
+    with connection.cursor() as cursor:
+        if _function_marker(cursor) == marker:
+            return
+        cursor.execute("SELECT pg_advisory_lock(%s)", [_FUNCTION_LOCK])
+        try:
+            if _function_marker(cursor) == marker:
+                return
+            db_user = settings.DATABASES["default"].get("USER", None) or "postgres"
+            with transaction.atomic():
+                cursor.execute(sql.format(db_user=db_user))
+                cursor.execute(f"COMMENT ON FUNCTION {_SIGNATURE} IS %s", [marker])
+        finally:
+            cursor.execute("SELECT pg_advisory_unlock(%s)", [_FUNCTION_LOCK])
 
 
 class FastCloneSchema(tenants_clone.CloneSchema):
     def _create_clone_schema_function(self) -> None:
-        sql = fast_clone_function_sql()
-        if sql is None:
-            super()._create_clone_schema_function()
-            return
-        db_user = settings.DATABASES["default"].get("USER", None) or "postgres"
-        with connection.cursor() as cursor:
-            cursor.execute(sql.format(db_user=db_user))
+        if connection.in_atomic_block:
+            # Inside the caller's transaction: the function must already be there
+            # (clone_function_ensure() ran before); create it only if it is not.
+            with connection.cursor() as cursor:
+                if _function_marker(cursor) is not None:
+                    return
+        clone_function_ensure()

@@ -20,7 +20,7 @@ import time
 from django.conf import settings
 from django.db import connection, transaction
 
-from schools.clone import FastCloneSchema
+from schools.clone import FastCloneSchema, clone_function_ensure
 from schools.models import SpareSchema
 from schools.selectors import template_stamp
 
@@ -122,6 +122,7 @@ def pool_fill(*, size: int | None = None) -> int:
             return 0
     made = 0
     try:
+        clone_function_ensure()
         pool_discard(stale_only=True)
         for extra in SpareSchema.objects.order_by("-id")[
             : max(0, SpareSchema.objects.count() - wanted)

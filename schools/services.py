@@ -21,7 +21,7 @@ from wagtail.log_actions import LogContext
 
 from core import provisioning
 from schools import pool
-from schools.clone import FastCloneSchema
+from schools.clone import FastCloneSchema, clone_function_ensure
 from schools.models import Domain, Ownership, School, SchoolLevel, SchoolStatus
 from schools.parallel import SchemaResult, map_schemas
 from schools.selectors import school_get_template, school_list, template_stamp
@@ -150,6 +150,7 @@ def school_create(
     template = school_get_template()
     if template is None or not schema_exists(template.schema_name):
         template = template_ensure()
+    clone_function_ensure()  # committed before the transaction: concurrent clones share it
     schema_name = schema_name_for_slug(slug)
     with transaction.atomic():
         # A spare schema from the pool when there is a good one (a rename: milliseconds),

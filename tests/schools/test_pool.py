@@ -159,7 +159,7 @@ class PoolTests:
         assert not SpareSchema.objects.exists()
         assert not any(schema_exists(name) for name in pool)
 
-    def test_take_needs_the_callers_transaction(self, django_db_blocker):
+    def test_take_needs_the_callers_transaction(self, django_db_setup, django_db_blocker):
         # Outside a transaction the row lock would end at once: two creations could race.
         with django_db_blocker.unblock(), pytest.raises(RuntimeError):
             spare_take(new_schema_name="khong_co")
@@ -170,7 +170,7 @@ class ConcurrentCreationTests:
     """Real commits and two connections: the creations must overlap to prove anything."""
 
     @pytest.fixture
-    def committed(self, django_db_blocker, settings):
+    def committed(self, django_db_setup, django_db_blocker, settings):
         settings.PORTAL_SCHEMA_POOL_SIZE = 0  # nothing refills behind the test's back
         slugs = ["mn-song-song-1", "mn-song-song-2"]
         with django_db_blocker.unblock():
@@ -180,7 +180,7 @@ class ConcurrentCreationTests:
                 school_delete(school=school)
             pool_discard()
 
-    def _create_both(self, slugs):
+    def _create_both(self, slugs, *, barrier: bool = True):
         both_in_transaction = threading.Barrier(2, timeout=30)
         results, errors = {}, []
 
@@ -200,7 +200,8 @@ class ConcurrentCreationTests:
             finally:
                 connections.close_all()
 
-        with hooks.register_temporarily("portal_personalise_school", wait_for_the_other):
+        hook = wait_for_the_other if barrier else (lambda home: None)
+        with hooks.register_temporarily("portal_personalise_school", hook):
             threads = [threading.Thread(target=create, args=(slug,)) for slug in slugs]
             for thread in threads:
                 thread.start()
@@ -228,3 +229,53 @@ class ConcurrentCreationTests:
         assert len(set(results.values())) == 2
         for schema_name in results.values():
             assert schema_exists(schema_name)
+
+    def test_two_clones_at_once_both_succeed(self, committed):
+        # django-tenants re-created its clone function and two helper types in every clone,
+        # so clones at the same time failed or waited on each other's catalogue rows
+        # (schools.clone). They still take turns on the foreign keys to the shared content
+        # types (PostgreSQL locks the referenced table), but both complete.
+        assert not SpareSchema.objects.exists()
+        results = self._create_both(committed, barrier=False)
+        assert set(results) == set(committed)
+        for schema_name in results.values():
+            with schema_context(schema_name):
+                assert SchoolHomePage.objects.get().live
+
+    def test_a_refill_in_progress_does_not_hold_up_a_school_from_the_pool(self, committed):
+        from django.db import transaction
+
+        from schools.clone import FastCloneSchema
+
+        assert pool_fill(size=1) == 1
+        cloning, release = threading.Event(), threading.Event()
+        held_while_created = []
+
+        def refill_in_progress():
+            try:
+                with transaction.atomic():
+                    FastCloneSchema().clone_schema("school_template", "pool_dang_sao_chep")
+                    cloning.set()
+                    release.wait(60)
+                    raise RuntimeError("roll back the half-made spare")
+            except RuntimeError:
+                pass
+            finally:
+                connections.close_all()
+
+        worker = threading.Thread(target=refill_in_progress)
+        worker.start()
+        try:
+            assert cloning.wait(60)
+            school_create(
+                name="Trường Mầm non Song Song 1",
+                slug=committed[0],
+                domain=f"{committed[0]}.localhost",
+                level="mam_non",
+            )
+            held_while_created.append(not release.is_set())
+        finally:
+            release.set()
+            worker.join(60)
+        assert held_while_created == [True], "created while the clone's transaction was open"
+        assert not schema_exists("pool_dang_sao_chep")
