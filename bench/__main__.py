@@ -9,7 +9,8 @@ from pathlib import Path
 
 RESULTS = Path(__file__).resolve().parent / "results"
 # Each entry: a module of this package with run() -> dict.
-BENCHMARKS = ["provision", "dashboard", "rss", "search", "render", "load"]
+# ``scale`` runs last, in a database of its own (2,000 real schools: the longest by far).
+BENCHMARKS = ["provision", "dashboard", "rss", "search", "render", "load", "scale"]
 
 
 def cpu_model() -> str:
@@ -58,6 +59,16 @@ def summary() -> None:
 
 
 def main(argv: list[str]) -> int:
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m bench", description="Run benchmarks.")
+    parser.add_argument("names", nargs="*", help=f"default: all of {', '.join(BENCHMARKS)}")
+    parser.add_argument(
+        "--schools", type=int, help="schools for bench.scale (default 2000; fewer for a quick run)"
+    )
+    arguments = parser.parse_args(argv)
+    if arguments.schools:
+        os.environ["BENCH_SCALE_SCHOOLS"] = str(arguments.schools)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.dev")
     os.environ["DEBUG"] = "0"
     import django
@@ -67,7 +78,7 @@ def main(argv: list[str]) -> int:
 
     call_command("setup_platform", demo=True, verbosity=0)
     RESULTS.mkdir(exist_ok=True)
-    selected = argv or BENCHMARKS
+    selected = arguments.names or BENCHMARKS
     for name in selected:
         module = importlib.import_module(f"bench.{name}")
         print(f"Running bench.{name} …", flush=True)

@@ -69,6 +69,8 @@ def _admin_sql(sql: str) -> None:
 
 
 def run(schools: int | None = None) -> dict:
+    from django.conf import settings
+
     count = schools or int(os.environ.get("BENCH_SCALE_SCHOOLS", "2000"))
     _admin_sql(f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)')
     _admin_sql(f'CREATE DATABASE "{DATABASE}"')
@@ -85,6 +87,7 @@ def run(schools: int | None = None) -> dict:
         "LOG_LEVEL": "WARNING",
         "PORTAL_SCHEMA_POOL_SIZE": "0",
         "CACHE_KEY_PREFIX": "bench-scale",
+        "STATIC_ROOT": str(settings.STATIC_ROOT),
     }
     try:
         subprocess.run(
@@ -237,8 +240,8 @@ def _catalogue() -> dict:
         "schemas_in_database": schemas,
         "catalogue_relations": relations,
         "catalogue_attributes": attributes,
-        "catalogue_mib": catalogue_bytes / 2**20,
-        "database_mib": database_bytes / 2**20,
+        "catalogue_mib": float(catalogue_bytes) / 2**20,
+        "database_mib": float(database_bytes) / 2**20,
     }
 
 
@@ -255,7 +258,7 @@ def _backend_memory_mib() -> tuple[float, float]:
             "(SELECT path[2] FROM pg_backend_memory_contexts WHERE name = 'CacheMemoryContext')"
         )
         cache = cursor.fetchone()[0] or 0
-    return total / 2**20, cache / 2**20
+    return float(total) / 2**20, float(cache) / 2**20
 
 
 def _backend_after_100_schools(hosts: list[str]) -> dict:
@@ -559,7 +562,7 @@ def main(count: int, output: Path) -> None:
         "PostgreSQL), wrk 1 thread 8 connections over 6 sections of 5 schools, then of every "
         "school; migration: one AddField over every school by manage.py migrate_schemas"
     )
-    output.write_text(json.dumps(figures, indent=2, ensure_ascii=False))
+    output.write_text(json.dumps(figures, indent=2, ensure_ascii=False, default=float))
     _log("done")
 
 

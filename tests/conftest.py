@@ -44,6 +44,14 @@ def django_db_setup(django_db_setup, django_db_blocker):
     from schools.services import operator_portal_ensure, school_create, school_sync, template_ensure
 
     with django_db_blocker.unblock():
+        from django.db import connection
+
+        if not connection.settings_dict["NAME"].startswith("test_"):
+            # No collected test asked for `db`: only tests that commit (two hosts, concurrent
+            # creations) were selected, and pytest-django set up no database for them.
+            from django.test.utils import setup_databases
+
+            setup_databases(verbosity=0, interactive=False, aliases={"default"}, keepdb=True)
         template_ensure()
         operator_portal_ensure()
         for data in (SCHOOL_A, SCHOOL_B):
