@@ -143,7 +143,8 @@ def _pid_alive(pid: int) -> bool:
     return True
 
 
-def _redis_start(data_dir: Path, socket_path: Path) -> subprocess.Popen:
+def redis_server_start(data_dir: Path, socket_path: Path) -> subprocess.Popen:
+    """Start the bundled redis-server on ``socket_path``; return once it answers PING."""
     process = subprocess.Popen(
         [
             str(_redis_server_binary()),
@@ -207,7 +208,7 @@ def embedded_redis(data_dir: Path) -> Iterator[str]:
         else:
             if socket_path.exists() or socket_path.is_symlink():
                 socket_path.unlink()  # stale: nothing answers and nobody uses it
-            process = _redis_start(data_dir, socket_path)
+            process = redis_server_start(data_dir, socket_path)
         users.write([*live, os.getpid()])
     try:
         yield f"unix://{socket_path}"

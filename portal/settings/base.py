@@ -222,8 +222,11 @@ if not REDIS_URL:
     )
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        # Django's Redis cache that degrades to misses while Redis is down (portal/resilience.py).
+        "BACKEND": "portal.resilience.ResilientRedisCache",
         "LOCATION": REDIS_URL,
+        # A hung Redis must not hang page views: fail fast, then the breaker skips Redis.
+        "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 2},
         # Keys carry the schema (portal/cache.py): Wagtail's site-root cache and rendition keys would
         # otherwise collide between schools.
         "KEY_FUNCTION": "portal.cache.make_key",
@@ -236,7 +239,8 @@ PORTAL_PAGE_CACHE_ENABLED = env_bool("PORTAL_PAGE_CACHE_ENABLED", True)
 PORTAL_PAGE_CACHE_TIMEOUT = env_int("PORTAL_PAGE_CACHE_TIMEOUT", 600)
 # Sessions live in Redis so web processes hold no state; the cache key carries the schema,
 # so a session of one school means nothing on another school's domain.
-SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+# portal.resilience: Django's cache session store that does not answer 500 while Redis is down.
+SESSION_ENGINE = "portal.resilience"
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60 * 8)
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
