@@ -398,6 +398,11 @@ PORTAL_REQUIRED_SECTIONS = [
 PORTAL_POST_MODELS = ["news.NewsPage"]
 # The Sở's yardstick: at least this many articles per school year (R10.5).
 PORTAL_POSTS_PER_SCHOOL_YEAR = 40
+# Dispatches: finish publications a dead worker left undone (dispatch/tasks.py).
+CELERY_BEAT_SCHEDULE["dispatch-publish-pending"] = {
+    "task": "dispatch.tasks.dispatch_publish_pending",
+    "schedule": 15 * 60,
+}
 CELERY_BEAT_SCHEDULE["dashboard-refresh-metrics"] = {
     "task": "dashboard.tasks.refresh_all_metrics",
     "schedule": 60 * 60,

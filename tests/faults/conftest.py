@@ -218,7 +218,7 @@ class FaultProcess:
 
     def get(self, host: str, path: str = "/", **kwargs) -> requests.Response:
         headers = {"Host": host, **kwargs.pop("headers", {})}
-        return requests.get(self.base_url + path, headers=headers, timeout=20, **kwargs)
+        return requests.get(self.base_url + path, headers=headers, timeout=30, **kwargs)
 
 
 def spawn(args: list[str], env: dict[str, str], log_name: str) -> FaultProcess:
@@ -260,11 +260,11 @@ def start_web(env: dict[str, str]) -> FaultProcess:
     def healthy() -> bool:
         assert web.alive(), f"gunicorn exited:\n{web.log()}"
         try:
-            return requests.get(web.base_url + "/healthz", timeout=5).status_code == 200
-        except requests.ConnectionError:
+            return requests.get(web.base_url + "/healthz", timeout=30).status_code == 200
+        except (requests.ConnectionError, requests.Timeout):
             return False
 
-    wait_until(healthy, timeout=60, what="the web process to answer /healthz")
+    wait_until(healthy, timeout=90, what="the web process to answer /healthz")
     return web
 
 
@@ -315,4 +315,3 @@ def manage(env: dict[str, str], *args: str, timeout: float = 120) -> str:
     )
     assert result.returncode == 0, f"manage.py {' '.join(args)} failed:\n{result.stderr}"
     return result.stdout + result.stderr
-
