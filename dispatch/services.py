@@ -200,6 +200,38 @@ def dispatch_deliver_to_new_school(*, school: School) -> int:
     return len(dispatches)
 
 
+def dispatch_receipts_reconcile(*, school: School) -> int:
+    """After a school's schema was restored from a backup, publish again what it lost.
+
+    A receipt may name a page the restored tree does not have (published after the backup
+    was made): it is cleared and its publication queued on commit. Returns how many.
+    """
+    from wagtail.models import Page
+
+    receipts = list(
+        DispatchReceipt.objects.filter(
+            school=school, dispatch__is_public=True, published_page_id__isnull=False
+        ).values_list("pk", "dispatch_id", "published_page_id")
+    )
+    with schema_context(school.schema_name):
+        existing = set(
+            Page.objects.filter(pk__in=[page for _pk, _d, page in receipts]).values_list(
+                "pk", flat=True
+            )
+        )
+    stale = [(pk, dispatch_id) for pk, dispatch_id, page in receipts if page not in existing]
+    DispatchReceipt.objects.filter(pk__in=[pk for pk, _d in stale]).update(
+        published_page_id=None, published_at=None
+    )
+    for dispatch_id in sorted({dispatch_id for _pk, dispatch_id in stale}):
+        transaction.on_commit(
+            lambda pk=dispatch_id: dispatch_publish_queue(dispatch_id=pk, ids=[school.pk])
+        )
+    if stale:
+        logger.info("School %s: %d dispatch pages to publish again", school.slug, len(stale))
+    return len(stale)
+
+
 def _ascii_slug(text: str) -> str:
     """ "Công văn 2326/GDĐT-THCS" → "cong-van-2326-gddt-thcs" (đ has no decomposition)."""
     return slugify(text.replace("/", "-").replace("Đ", "D").replace("đ", "d")) or "van-ban"

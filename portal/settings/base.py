@@ -105,6 +105,8 @@ SHARED_APPS = (
     # Shared only: the operator's dispatches and each school's receipt are written once in
     # public and read by every school through its search path (dispatch/models.py).
     "dispatch",
+    # Shared only: backup and restore of one school, run by the operator (no tables).
+    "backup",
 )
 
 TENANT_APPS = (
