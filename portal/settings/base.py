@@ -23,6 +23,11 @@ DATA_DIR = Path(env_str("PORTAL_DATA_DIR", str(BASE_DIR / ".data")))
 
 SECRET_KEY = env_str("SECRET_KEY", "dev-only-not-secret-8c1f0e2b7a4d4e6f9a3b5c7d1e2f3a4b")
 DEBUG = env_bool("DEBUG", False)
+# TOTP secrets of editors are encrypted with this key (editorial/fields.py). Set a long random
+# string in production; unset, a key derived from SECRET_KEY is used (development). After a
+# rotation, list the previous keys in PORTAL_TOTP_OLD_KEYS (comma-separated).
+PORTAL_TOTP_KEY = env_str("PORTAL_TOTP_KEY", "")
+PORTAL_TOTP_OLD_KEYS = env_list("PORTAL_TOTP_OLD_KEYS", "")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,.localhost,127.0.0.1")
 
 # --- The operator (a Phòng, a Sở or a commune office since the 2025 reform) ---------------
