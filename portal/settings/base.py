@@ -294,6 +294,15 @@ if MEDIA_S3_BUCKET:
     AWS_LOCATION = env_str("MEDIA_S3_PREFIX", "media")
     AWS_DEFAULT_ACL = None
     AWS_QUERYSTRING_AUTH = False
+# The operator's dispatch files, once for every school (dispatch/storage.py).
+STORAGES["dispatch"] = (
+    {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {"location": f"{AWS_LOCATION}/_dispatch".lstrip("/")},
+    }
+    if MEDIA_S3_BUCKET
+    else {"BACKEND": "dispatch.storage.DispatchStorage"}
+)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
