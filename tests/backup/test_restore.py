@@ -14,125 +14,30 @@ import tarfile
 from pathlib import Path
 
 import pytest
-from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.db import connection
 from django.test import Client
 from django_tenants.utils import schema_context
-from wagtail.documents import get_document_model
-from wagtail.images import get_image_model
 
 from backup.archive import ArchiveError
 from backup.services import school_backup_write, school_restore
-from documents.models import OfficialDocumentFile
-from feedback.models import FeedbackMessage
-from news.models import NewsPage
 from schools.models import School
-from schools.services import school_create, school_delete
-from tests.documents.factories import PDF_BYTES, make_document, pdf_document
-from tests.news.helpers import add_article, tiny_image
-
-SOURCE = {
-    "name": "Trường THCS Sao Lưu",
-    "slug": "bk-src",
-    "domain": "bk-src.localhost",
-    "level": "thcs",
-    "address": "5 đường số 9, phường Bình Hưng Hòa",
-}
-ARTICLE = "Lễ khai giảng năm học 2025–2026"
-DOC_NUMBER = "15/KH-THCS"
-FEEDBACK_SUBJECT = "Đề nghị mở thêm lớp bơi buổi chiều"
-
-
-def _temporary_schemas() -> list[str]:
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT nspname FROM pg_namespace WHERE nspname ~ '^(restore|replaced)_[0-9a-f]+$'"
-        )
-        return [name for (name,) in cursor.fetchall()]
-
-
-def _drop(slug: str) -> None:
-    connection.set_schema_to_public()
-    school = School.objects.filter(slug=slug).first()
-    if school is not None:
-        school_delete(school=school)
-
-
-@pytest.fixture
-def committed(django_db_setup, django_db_blocker):
-    """The database without a test transaction; schools made here are deleted after."""
-    with django_db_blocker.unblock():
-        for slug in ("bk-src", "bk-copy"):
-            _drop(slug)
-        for name in _temporary_schemas():  # left by an interrupted run
-            connection.cursor().execute(f'DROP SCHEMA "{name}" CASCADE')
-        yield
-        for slug in ("bk-src", "bk-copy"):
-            _drop(slug)
-        connection.set_schema_to_public()
-
-
-@pytest.fixture
-def source_school(committed, settings):
-    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    school = school_create(**SOURCE)
-    with schema_context(school.schema_name):
-        image = tiny_image("Ảnh lễ khai giảng")
-        add_article(ARTICLE, image=image, intro="Sáng 5/9, thầy trò nhà trường dự lễ khai giảng.")
-        make_document(number=DOC_NUMBER, files=[pdf_document("Kế hoạch năm học")])
-        FeedbackMessage.objects.create(
-            reference="GY-2026-BKSRC1",
-            name="Lê Văn Minh",
-            email="minh.ph@example.com",
-            subject=FEEDBACK_SUBJECT,
-            message="Kính gửi nhà trường, phụ huynh lớp 8A1 đề nghị mở thêm lớp bơi.",
-        )
-    connection.set_schema_to_public()
-    return school
-
-
-def _content(school: School) -> dict:
-    with schema_context(school.schema_name):
-        article = NewsPage.objects.filter(title=ARTICLE).first()
-        image = get_image_model().objects.filter(title__startswith="Ảnh lễ khai giảng").first()
-        files = OfficialDocumentFile.objects.filter(page__number=DOC_NUMBER)
-        document = files.first().document if files.exists() else None
-        return {
-            "article_live": bool(article and article.live),
-            "image_file": bool(image and default_storage.exists(image.file.name)),
-            "document_bytes": (
-                document.file.open("rb").read()
-                if document and default_storage.exists(document.file.name)
-                else b""
-            ),
-            "feedback": FeedbackMessage.objects.filter(subject=FEEDBACK_SUBJECT).count(),
-        }
-
-
-def _wreck(school: School) -> None:
-    """What a board does by mistake: delete the article, the image, the document, the feedback."""
-    with schema_context(school.schema_name):
-        NewsPage.objects.get(title=ARTICLE).delete()
-        for image in get_image_model().objects.filter(title__startswith="Ảnh lễ khai giảng"):
-            image.delete()
-        for document in get_document_model().objects.all():
-            document.delete()
-        FeedbackMessage.objects.filter(subject=FEEDBACK_SUBJECT).delete()
-    connection.set_schema_to_public()
-
-
-def _counts_of(school: School) -> tuple[int, int]:
-    with schema_context(school.schema_name):
-        return NewsPage.objects.count(), FeedbackMessage.objects.count()
+from tests.backup.conftest import (
+    ARTICLE,
+    SOURCE,
+    content_of,
+    counts_of,
+    temporary_schemas,
+    wreck,
+)
+from tests.documents.factories import PDF_BYTES
 
 
 class RestoreTests:
     def test_replace_brings_back_pages_images_documents_and_feedback(self, source_school, tmp_path):
         school_a, school_b = School.objects.get(slug="test-a"), School.objects.get(slug="test-b")
-        others = {s.slug: _counts_of(s) for s in (school_a, school_b)}
-        before = _content(source_school)
+        others = {s.slug: counts_of(s) for s in (school_a, school_b)}
+        before = content_of(source_school)
         assert before == {
             "article_live": True,
             "image_file": True,
@@ -144,23 +49,23 @@ class RestoreTests:
         assert manifest["school"]["slug"] == "bk-src"
         assert any(name.startswith("media/original_images/") for name in manifest["files"])
 
-        _wreck(source_school)
+        wreck(source_school)
         source_school.name = "Tên sai"
         source_school.save(update_fields=["name"])
-        assert _content(source_school)["feedback"] == 0
+        assert content_of(source_school)["feedback"] == 0
 
         result = school_restore(archive_path=archive, replace=source_school)
         assert result.replaced and not result.warnings
         source_school.refresh_from_db()
         assert source_school.name == SOURCE["name"], "registry data restored too"
-        assert _content(source_school) == before, "pages, images, documents, feedback are back"
+        assert content_of(source_school) == before, "pages, images, documents, feedback are back"
 
         client = Client(HTTP_HOST=SOURCE["domain"])
         listing = client.get("/tin-tuc/")
         assert listing.status_code == 200 and ARTICLE in listing.content.decode()
         search = client.get("/tim-kiem/", {"q": "le khai giang"})
         assert ARTICLE in search.content.decode(), "the search index was rebuilt"
-        assert {s.slug: _counts_of(s) for s in (school_a, school_b)} == others
+        assert {s.slug: counts_of(s) for s in (school_a, school_b)} == others
 
     def test_restore_as_a_new_school_beside_the_original(self, source_school, tmp_path):
         archive = tmp_path / "bk-src.tar.gz"
@@ -175,7 +80,7 @@ class RestoreTests:
         )
         copy = School.objects.get(slug="bk-copy")
         assert copy.schema_name == "bk_copy" and copy.name == SOURCE["name"]
-        assert _content(copy) == _content(source_school)
+        assert content_of(copy) == content_of(source_school)
         page = Client(HTTP_HOST="bk-copy.localhost").get("/tin-tuc/")
         assert page.status_code == 200 and ARTICLE in page.content.decode()
         with schema_context("bk_copy"):
@@ -186,12 +91,12 @@ class RestoreTests:
     def test_replace_needs_confirmation(self, source_school, tmp_path):
         archive = tmp_path / "bk-src.tar.gz"
         school_backup_write(school=source_school, output=archive)
-        _wreck(source_school)
+        wreck(source_school)
         with pytest.raises(CommandError, match="--yes"):
             call_command("restore_school", str(archive), "--replace")
-        assert _content(source_school)["feedback"] == 0, "nothing restored without --yes"
+        assert content_of(source_school)["feedback"] == 0, "nothing restored without --yes"
         call_command("restore_school", str(archive), "--replace", "--yes")
-        assert _content(source_school)["feedback"] == 1
+        assert content_of(source_school)["feedback"] == 1
 
 
 def _repack(archive: Path, target: Path, change) -> None:
@@ -208,8 +113,8 @@ class RefusedArchiveTests:
     def test_a_corrupt_or_incompatible_archive_changes_nothing(self, source_school, tmp_path):
         archive = tmp_path / "good.tar.gz"
         school_backup_write(school=source_school, output=archive)
-        _wreck(source_school)
-        wrecked = _content(source_school)
+        wreck(source_school)
+        wrecked = content_of(source_school)
 
         corrupt = tmp_path / "corrupt.tar.gz"
         _repack(
@@ -239,8 +144,8 @@ class RefusedArchiveTests:
         with pytest.raises(ArchiveError):
             school_restore(archive_path=not_an_archive, replace=source_school)
 
-        assert _content(source_school) == wrecked, "a refused archive changed nothing"
-        assert _temporary_schemas() == [], "no temporary schema left behind"
+        assert content_of(source_school) == wrecked, "a refused archive changed nothing"
+        assert temporary_schemas() == [], "no temporary schema left behind"
 
 
 class PgToolsTests:
