@@ -218,6 +218,16 @@ def archive_check_compatible(manifest: dict) -> dict[int, int]:
     return remap
 
 
+def archive_inspect(path: Path) -> dict:
+    """The manifest of a sound archive this deployment can restore; ``ArchiveError`` if not."""
+    opened = archive_open(Path(path))
+    try:
+        archive_check_compatible(opened.manifest)
+        return opened.manifest
+    finally:
+        opened.cleanup()
+
+
 def _load_schema(opened: OpenedArchive, temp_schema: str) -> None:
     rewritten = opened.directory / "schema.restore.sql"
     rewrite_schema(

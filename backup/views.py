@@ -25,10 +25,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from backup import pgtools
-from backup.archive import ArchiveError, archive_open
+from backup.archive import ArchiveError
 from backup.forms import RestoreConfirmForm, RestoreUploadForm
 from backup.services import (
-    archive_check_compatible,
+    archive_inspect,
     archive_summary,
     school_backup_write,
     school_restore,
@@ -102,12 +102,7 @@ def backup_download(request: HttpRequest, slug: str) -> HttpResponse:
 def restore_confirm(request: HttpRequest, token: str) -> HttpResponse:
     path = _staged(token)
     try:
-        opened = archive_open(path)
-        try:
-            manifest = opened.manifest
-            archive_check_compatible(manifest)
-        finally:
-            opened.cleanup()
+        manifest = archive_inspect(path)
     except ArchiveError as exc:
         logger.warning("Uploaded archive refused: %s", exc.detail)
         path.unlink(missing_ok=True)

@@ -3,7 +3,6 @@ a re-run finishes publications a dead worker left undone (R4.3)."""
 
 from __future__ import annotations
 
-import pytest
 from django.core.files.storage import InMemoryStorage, storages
 
 from dispatch.models import Dispatch, DispatchFile, DispatchReceipt
@@ -13,19 +12,9 @@ from schools.services import school_create
 from tests.dispatch.conftest import PDF_BYTES, pdf_upload
 
 
-@pytest.fixture
-def eager():
-    from portal.celery import app
-
-    saved = (app.conf.task_always_eager, app.conf.task_eager_propagates)
-    app.conf.task_always_eager = app.conf.task_eager_propagates = True
-    yield
-    app.conf.task_always_eager, app.conf.task_eager_propagates = saved
-
-
 class LateSchoolTests:
     def test_a_new_school_gets_the_public_dispatches_sent_to_every_school(
-        self, send, eager, in_school, media_root, django_capture_on_commit_callbacks
+        self, send, in_school, media_root, django_capture_on_commit_callbacks
     ):
         send(is_public="on", files=[pdf_upload()])
         send(number="9/TB-PGDĐT", summary="Thông báo nội bộ về lịch họp giao ban.")

@@ -28,7 +28,7 @@ import pytest
 import requests
 
 from portal.embedded import BASE_DIR, redis_server_start
-from tests.rss.conftest import feed_server  # noqa: F401 - the local feed server fixture
+from tests.rss.conftest import celery_eager, feed_server  # noqa: F401 - shared fixtures
 
 FAULTS_DIR = BASE_DIR / ".data" / "test" / "f"
 FAULT_DB = "portal_faults"

@@ -21,16 +21,6 @@ from tests.rss.conftest import Reply, numbered_items, rss_document
 
 
 @pytest.fixture
-def eager():
-    from portal.celery import app
-
-    saved = (app.conf.task_always_eager, app.conf.task_eager_propagates)
-    app.conf.task_always_eager = app.conf.task_eager_propagates = True
-    yield
-    app.conf.task_always_eager, app.conf.task_eager_propagates = saved
-
-
-@pytest.fixture
 def black_hole():
     """A TCP port that accepts connections (kernel backlog) but never reads or answers."""
     listener = socket.socket()
@@ -42,7 +32,13 @@ def black_hole():
 
 class FeedServerHangingTests:
     def test_hanging_sources_time_out_and_the_next_source_is_still_fetched(
-        self, db, settings, eager, feed_server, black_hole, django_capture_on_commit_callbacks
+        self,
+        db,
+        settings,
+        celery_eager,
+        feed_server,
+        black_hole,
+        django_capture_on_commit_callbacks,
     ):
         settings.RSS_FETCH_CONNECT_TIMEOUT = 1
         settings.RSS_FETCH_READ_TIMEOUT = 1

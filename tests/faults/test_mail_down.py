@@ -49,19 +49,15 @@ class _SMTPHandler(socketserver.StreamRequestHandler):
                 self.wfile.write(b"250 OK\r\n")
 
 
-@pytest.fixture
-def eager():
-    from portal.celery import app
-
-    saved = (app.conf.task_always_eager, app.conf.task_eager_propagates)
-    app.conf.task_always_eager = app.conf.task_eager_propagates = True
-    yield
-    app.conf.task_always_eager, app.conf.task_eager_propagates = saved
-
-
 class MailServerDownTests:
     def test_feedback_is_kept_and_mail_goes_out_once_when_the_server_returns(
-        self, client_a, school_a, in_school, settings, eager, django_capture_on_commit_callbacks
+        self,
+        client_a,
+        school_a,
+        in_school,
+        settings,
+        celery_eager,
+        django_capture_on_commit_callbacks,
     ):
         port = free_port()  # killed: nothing listens here yet
         settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"

@@ -14,7 +14,7 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from backup.archive import ArchiveError, archive_open
+from backup.archive import ArchiveError
 from schools.models import School
 
 
@@ -32,7 +32,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, archive, replace, yes, new_slug, domain, dry_run, **options):
-        from backup.services import archive_check_compatible, school_restore
+        from backup.services import archive_inspect, school_restore
 
         path = Path(archive)
         if not path.is_file():
@@ -40,12 +40,7 @@ class Command(BaseCommand):
         if replace and new_slug:
             raise CommandError("Choose --replace or --as-new-slug, not both")
         try:
-            opened = archive_open(path)
-            try:
-                manifest = opened.manifest
-                archive_check_compatible(manifest)
-            finally:
-                opened.cleanup()
+            manifest = archive_inspect(path)
         except ArchiveError as exc:
             raise CommandError(f"{exc} ({exc.detail})") from exc
         slug = manifest["school"]["slug"]
