@@ -448,12 +448,48 @@ def school_restore(
     return result
 
 
+AUDIT_TABLES = ("wagtailcore_pagelogentry", "wagtailcore_modellogentry")
+
+
+def _audit_trail_keep(*, source: str, target: str, since: str) -> int:
+    """Copy the audit entries written after the backup from ``source`` into ``target``.
+
+    Who changed what and when is kept (R10.4) across a restore: the deletion that made the
+    restore necessary stays in the school's log. Log entries refer to users and pages
+    without database constraints, so rows about users or pages the backup lacks still fit.
+    """
+    copied = 0
+    with connection.cursor() as cursor:
+        for table in AUDIT_TABLES:
+            cursor.execute(
+                "SELECT column_name FROM information_schema.columns "
+                "WHERE table_schema = %s AND table_name = %s AND column_name <> 'id' "
+                "ORDER BY ordinal_position",
+                [target, table],
+            )
+            columns = ", ".join(_q(name) for (name,) in cursor.fetchall())
+            if not columns:
+                continue
+            cursor.execute(
+                f"INSERT INTO {_q(target)}.{_q(table)} ({columns}) "  # noqa: S608
+                f"SELECT {columns} FROM {_q(source)}.{_q(table)} WHERE timestamp > %s "
+                "ORDER BY timestamp",
+                [since],
+            )
+            copied += cursor.rowcount
+    return copied
+
+
 def _swap_in(school: School, temp_schema: str, manifest: dict) -> School:
     replaced = f"replaced_{secrets.token_hex(6)}"
+    kept = _audit_trail_keep(
+        source=school.schema_name, target=temp_schema, since=manifest["created_at"]
+    )
     with connection.cursor() as cursor:
         cursor.execute(f"ALTER SCHEMA {_q(school.schema_name)} RENAME TO {_q(replaced)}")
         cursor.execute(f"ALTER SCHEMA {_q(temp_schema)} RENAME TO {_q(school.schema_name)}")
         cursor.execute(f"DROP SCHEMA {_q(replaced)} CASCADE")
+    logger.info("School %s: %d audit entries since the backup kept", school.slug, kept)
     for name, value in _registry_values(manifest).items():
         setattr(school, name, value)
     school.save(update_fields=list(REGISTRY_FIELDS))

@@ -12,6 +12,7 @@ import logging
 import secrets
 import shutil
 import tempfile
+import time
 from pathlib import Path
 
 from django.conf import settings
@@ -49,6 +50,17 @@ def staging_dir() -> Path:
     return path
 
 
+STAGED_MAX_AGE = 24 * 60 * 60
+
+
+def _staged_prune() -> None:
+    """Forget uploads nobody confirmed within a day."""
+    limit = time.time() - STAGED_MAX_AGE
+    for path in staging_dir().glob("*.tar.gz"):
+        if path.stat().st_mtime < limit:
+            path.unlink(missing_ok=True)
+
+
 def _staged(token: str) -> Path:
     if not token.isalnum() or len(token) != 32:
         raise Http404("unknown upload")
@@ -62,6 +74,7 @@ def _staged(token: str) -> Path:
 def backup_index(request: HttpRequest) -> HttpResponse:
     form = RestoreUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
+        _staged_prune()
         token = secrets.token_hex(16)
         target = staging_dir() / f"{token}.tar.gz"
         with target.open("wb") as out:

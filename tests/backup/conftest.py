@@ -6,7 +6,11 @@ these fixtures commit, create their own school and delete it afterwards.
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
+from django.conf import settings
 from django.core.files.storage import default_storage
 from django.db import connection
 from django_tenants.utils import schema_context
@@ -42,10 +46,14 @@ def temporary_schemas() -> list[str]:
 
 
 def _drop(slug: str) -> None:
+    """Delete a school made here, its media and search index folders too."""
     connection.set_schema_to_public()
     school = School.objects.filter(slug=slug).first()
     if school is not None:
         school_delete(school=school)
+    schema = slug.replace("-", "_")
+    for root in (settings.MEDIA_ROOT, settings.SEARCH_INDEX_ROOT):
+        shutil.rmtree(Path(root) / schema, ignore_errors=True)
 
 
 @pytest.fixture

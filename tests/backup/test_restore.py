@@ -59,6 +59,12 @@ class RestoreTests:
         source_school.refresh_from_db()
         assert source_school.name == SOURCE["name"], "registry data restored too"
         assert content_of(source_school) == before, "pages, images, documents, feedback are back"
+        with schema_context(source_school.schema_name):
+            from wagtail.models import PageLogEntry
+
+            assert PageLogEntry.objects.filter(action="wagtail.delete", label=ARTICLE).exists(), (
+                "the audit trail keeps the deletion made after the backup (R10.4)"
+            )
 
         client = Client(HTTP_HOST=SOURCE["domain"])
         listing = client.get("/tin-tuc/")

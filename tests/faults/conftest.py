@@ -276,8 +276,13 @@ def fault_web(fault_postgres, fault_redis) -> Iterator[FaultProcess]:
     web.stop()
 
 
-def start_worker(env: dict[str, str], *, script: str | None = None, name: str) -> FaultProcess:
-    """A Celery worker (solo pool) on the fault servers; ``script`` wraps it (slow_worker)."""
+def start_worker(
+    env: dict[str, str], *, script: str | None = None, name: str, wait: bool = True
+) -> FaultProcess:
+    """A Celery worker (solo pool) on the fault servers; ``script`` wraps it (slow_worker).
+
+    ``wait=False`` returns at once (the worker boots while the test does something else).
+    """
     args = (
         [sys.executable, str(Path(__file__).with_name(script))]
         if script
@@ -300,6 +305,8 @@ def start_worker(env: dict[str, str], *, script: str | None = None, name: str) -
         assert worker.alive(), f"worker {name} exited:\n{worker.log()}"
         return "ready." in worker.log()
 
+    if not wait:
+        return worker
     wait_until(ready, timeout=60, what=f"the Celery worker {name} to be ready", interval=0.2)
     return worker
 

@@ -69,7 +69,7 @@ class WorkerKilledTests:
         assert _pages(fault_postgres, "test_b") == 0, "the killed transaction left nothing"
         assert _pages(fault_postgres, "f_c") == 0, "the fan-out was cut before the last school"
 
-        rerun = start_worker(env, name="worker-rerun")
+        rerun = start_worker(env, name="worker-rerun", wait=False)  # boots during the command
         try:
             assert "publications queued" in manage(env, "dispatch_publish_pending")
 
