@@ -57,11 +57,16 @@ class WorkerKilledTests:
         env = fault_env(
             fault_postgres, fault_redis, FAULTS_HANG_SCHEMA="test_b", FAULTS_MARKER=str(marker)
         )
-        worker = start_worker(env, script="slow_worker.py", name="worker-slow")
+        worker = start_worker(env, script="slow_worker.py", name="worker-slow", wait=False)
         try:
             output = manage(env, "shell", "-c", SEND)
             assert "DISPATCH" in output, output
-            wait_until(marker.exists, timeout=60, what="the worker to reach the second school")
+
+            def reached() -> bool:
+                assert worker.alive(), f"the slow worker exited:\n{worker.log()}"
+                return marker.exists()
+
+            wait_until(reached, timeout=90, what="the worker to reach the second school")
         finally:
             worker.kill(signal.SIGKILL)  # killed: the worker, inside test_b's transaction
 
