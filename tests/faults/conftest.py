@@ -265,7 +265,11 @@ def start_web(env: dict[str, str]) -> FaultProcess:
         except (requests.ConnectionError, requests.Timeout):
             return False
 
-    wait_until(healthy, timeout=90, what="the web process to answer /healthz")
+    try:
+        wait_until(healthy, timeout=90, what="the web process to answer /healthz")
+    except BaseException:
+        web.stop()  # never leave a gunicorn behind when the fixture fails
+        raise
     return web
 
 
@@ -307,7 +311,11 @@ def start_worker(
 
     if not wait:
         return worker
-    wait_until(ready, timeout=60, what=f"the Celery worker {name} to be ready", interval=0.2)
+    try:
+        wait_until(ready, timeout=60, what=f"the Celery worker {name} to be ready", interval=0.2)
+    except BaseException:
+        worker.kill()
+        raise
     return worker
 
 
