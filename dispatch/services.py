@@ -140,9 +140,96 @@ def dispatch_publish_queue(*, dispatch_id: int, ids: Iterable[int]) -> None:
     """Send one publish task per school, each inside that school's schema."""
     from dispatch.tasks import dispatch_publish
 
-    for school in School.objects.filter(pk__in=list(ids)).only("pk", "schema_name"):
+    schools = School.objects.filter(pk__in=list(ids)).only("pk", "schema_name").order_by("pk")
+    for school in schools:
         with schema_context(school.schema_name):
             dispatch_publish.delay(dispatch_id, school.pk)
+
+
+def dispatch_publish_pending(
+    *,
+    dispatch_id: int | None = None,
+    delivered_before: datetime.datetime | None = None,
+    delivered_after: datetime.datetime | None = None,
+) -> dict[int, int]:
+    """Queue publication again for receipts of public dispatches that have no page yet.
+
+    The re-run after a worker died in the middle of a fan-out: publication is idempotent
+    (``dispatch_publish_to_school`` locks the receipt), so a school that already has its
+    page is never given a second one. Returns ``{dispatch id: schools queued}``.
+    """
+    receipts = DispatchReceipt.objects.filter(
+        dispatch__is_public=True, published_page_id__isnull=True
+    )
+    if dispatch_id is not None:
+        receipts = receipts.filter(dispatch_id=dispatch_id)
+    if delivered_before is not None:
+        receipts = receipts.filter(delivered_at__lt=delivered_before)
+    if delivered_after is not None:
+        receipts = receipts.filter(delivered_at__gte=delivered_after)
+    pending: dict[int, list[int]] = {}
+    for pk, school_id in receipts.order_by("dispatch_id", "school_id").values_list(
+        "dispatch_id", "school_id"
+    ):
+        pending.setdefault(pk, []).append(school_id)
+    for pk, ids in pending.items():
+        dispatch_publish_queue(dispatch_id=pk, ids=ids)
+        logger.info("Dispatch %s: publication queued again for %d schools", pk, len(ids))
+    return {pk: len(ids) for pk, ids in pending.items()}
+
+
+def dispatch_deliver_to_new_school(*, school: School) -> int:
+    """Give a school created after some dispatches the public ones sent to every school.
+
+    Internal notices stay with the schools they were sent to; a public dispatch to all
+    schools is a document every school's ``/van-ban/`` should list (R4.3), so the new school
+    gets a receipt and, after commit, its document page. Returns the number delivered.
+    """
+    dispatches = list(
+        Dispatch.objects.filter(is_public=True, all_schools=True)
+        .exclude(receipts__school=school)
+        .order_by("sent_at", "pk")
+    )
+    for dispatch in dispatches:
+        dispatch_receipts_ensure(dispatch=dispatch, schools=[school])
+        transaction.on_commit(
+            lambda pk=dispatch.pk: dispatch_publish_queue(dispatch_id=pk, ids=[school.pk])
+        )
+    if dispatches:
+        logger.info("New school %s receives %d public dispatches", school.slug, len(dispatches))
+    return len(dispatches)
+
+
+def dispatch_receipts_reconcile(*, school: School) -> int:
+    """After a school's schema was restored from a backup, publish again what it lost.
+
+    A receipt may name a page the restored tree does not have (published after the backup
+    was made): it is cleared and its publication queued on commit. Returns how many.
+    """
+    from wagtail.models import Page
+
+    receipts = list(
+        DispatchReceipt.objects.filter(
+            school=school, dispatch__is_public=True, published_page_id__isnull=False
+        ).values_list("pk", "dispatch_id", "published_page_id")
+    )
+    with schema_context(school.schema_name):
+        existing = set(
+            Page.objects.filter(pk__in=[page for _pk, _d, page in receipts]).values_list(
+                "pk", flat=True
+            )
+        )
+    stale = [(pk, dispatch_id) for pk, dispatch_id, page in receipts if page not in existing]
+    DispatchReceipt.objects.filter(pk__in=[pk for pk, _d in stale]).update(
+        published_page_id=None, published_at=None
+    )
+    for dispatch_id in sorted({dispatch_id for _pk, dispatch_id in stale}):
+        transaction.on_commit(
+            lambda pk=dispatch_id: dispatch_publish_queue(dispatch_id=pk, ids=[school.pk])
+        )
+    if stale:
+        logger.info("School %s: %d dispatch pages to publish again", school.slug, len(stale))
+    return len(stale)
 
 
 def _ascii_slug(text: str) -> str:

@@ -3,6 +3,7 @@ the board's right to read it; demo dispatches."""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -88,6 +89,31 @@ def grant_inbox_permission(home) -> None:
             provisioning.ROLE_ADMINISTRATOR: ["view"],
         },
     )
+
+
+@hooks.register("portal_personalise_school")
+def deliver_earlier_dispatches(home) -> None:
+    """A school created after some public dispatches receives them too (R4.3).
+
+    Runs inside the new school's schema, in the provisioning transaction; the task is
+    queued once that commits, in the public schema where dispatches live.
+    """
+    from django.db import connection, transaction
+    from django_tenants.utils import schema_context
+
+    from dispatch.tasks import dispatch_new_school
+    from schools.models import School
+
+    school = School.objects.filter(schema_name=connection.schema_name).first()
+    if school is None or school.is_template or school.is_operator:
+        return
+    school_id = school.pk
+
+    def queue() -> None:
+        with schema_context(settings.PUBLIC_SCHEMA_NAME):
+            dispatch_new_school.delay(school_id)
+
+    transaction.on_commit(queue)
 
 
 @hooks.register("portal_load_demo_content")

@@ -13,6 +13,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core.validators import validate_official_domain_email
+from editorial.fields import EncryptedSecretField
 
 
 class EmailAccountStatus(models.TextChoices):
@@ -70,7 +71,8 @@ class TotpDevice(models.Model):
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="totp_device"
     )
-    secret = models.CharField(max_length=64)
+    # Encrypted at rest with PORTAL_TOTP_KEY (editorial/fields.py).
+    secret = EncryptedSecretField(max_length=255)
     confirmed = models.BooleanField(default=False)
     # Last accepted time step: a code is never accepted twice (replay).
     last_step = models.BigIntegerField(default=0)

@@ -8,6 +8,10 @@ Rate limits are fixed-window counters in Redis:
 * per school, counting accepted submissions, so a distributed flood cannot fill one school's
   inbox.
 
+While Redis is down (``portal.resilience``) the limits are not enforced and the CAPTCHA is
+checked from its signed token alone, so a parent can still send feedback: an outage must not
+lose a submission (R7.3); the breaker logs the outage once.
+
 Settings: ``FEEDBACK_RATE_PER_IP`` and ``FEEDBACK_RATE_PER_SCHOOL`` as ``(count, seconds)``;
 ``TRUSTED_PROXY_COUNT`` (see ``client_ip``).
 """
@@ -27,6 +31,9 @@ from django.core import signing
 from django.core.cache import cache
 from django.db import connection
 from django.http import HttpRequest
+from django.utils.crypto import constant_time_compare, salted_hmac
+
+from portal.resilience import breaker
 
 logger = logging.getLogger(__name__)
 
@@ -59,7 +66,10 @@ def client_ip(request: HttpRequest) -> str:
 
 @lru_cache(maxsize=1)
 def _redis() -> redis.Redis:
-    return redis.Redis.from_url(settings.REDIS_URL)
+    # A pool with the cache's short timeouts: redis-py's client-level retries would hold a
+    # request for seconds while Redis is down.
+    options = settings.CACHES["default"].get("OPTIONS", {})
+    return redis.Redis(connection_pool=redis.ConnectionPool.from_url(settings.REDIS_URL, **options))
 
 
 def _key(*parts: str) -> str:
@@ -81,10 +91,15 @@ def _window(window: int) -> tuple[int, int]:
 def _hit(key: str, limit: int, window: int) -> tuple[RateLimit, int]:
     window_start, now = _window(window)
     full_key = f"{key}:{window_start}"
-    pipe = _redis().pipeline()
-    pipe.incr(full_key)
-    pipe.expire(full_key, window + 5)
-    count, _ok = pipe.execute()
+
+    def count_hit() -> int:
+        pipe = _redis().pipeline()
+        pipe.incr(full_key)
+        pipe.expire(full_key, window + 5)
+        count, _ok = pipe.execute()
+        return count
+
+    count = breaker.call("rate limit", count_hit, lambda: 0)
     return RateLimit(exceeded=count > limit, retry_after=window_start + window - now), count
 
 
@@ -105,7 +120,8 @@ def ip_blocked(request: HttpRequest) -> RateLimit:
     """
     limit, window = settings.FEEDBACK_RATE_PER_IP
     window_start, now = _window(window)
-    count = _redis().get(f"{_key('ip', client_ip(request))}:{window_start}")
+    key = f"{_key('ip', client_ip(request))}:{window_start}"
+    count = breaker.call("rate limit", lambda: _redis().get(key), lambda: 0)
     return RateLimit(exceeded=int(count or 0) > limit, retry_after=window_start + window - now)
 
 
@@ -132,22 +148,40 @@ def captcha_issue() -> Challenge:
     left, right = secrets.randbelow(9) + 1, secrets.randbelow(9) + 1
     challenge_id = secrets.token_urlsafe(16)
     cache.set(f"feedback:captcha:{challenge_id}", left + right, CAPTCHA_TTL)
-    token = signing.dumps(challenge_id, salt=_CAPTCHA_SALT)
+    token = signing.dumps(
+        {"id": challenge_id, "h": _answer_digest(challenge_id, left + right)}, salt=_CAPTCHA_SALT
+    )
     return Challenge(token=token, question=f"{left} + {right}")
 
 
 def captcha_verify(token: str, answer: str) -> bool:
     """True once for a right answer; a challenge is consumed by any attempt, right or wrong."""
     try:
-        challenge_id = signing.loads(token, salt=_CAPTCHA_SALT, max_age=CAPTCHA_TTL)
+        payload = signing.loads(token, salt=_CAPTCHA_SALT, max_age=CAPTCHA_TTL)
     except signing.BadSignature:
         return False
+    if isinstance(payload, str):  # a token issued before the digest was added
+        payload = {"id": payload, "h": ""}
+    if not isinstance(payload, dict) or not isinstance(payload.get("id"), str):
+        return False
+    challenge_id = payload["id"]
+    if breaker.degraded:
+        # Redis is down: the answer cannot be looked up (nor consumed); its signed digest
+        # still proves the sender answered this challenge.
+        digest = str(payload.get("h", ""))
+        return bool(digest) and constant_time_compare(
+            digest, _answer_digest(challenge_id, str(answer).strip())
+        )
     key = f"feedback:captcha:{challenge_id}"
     expected = cache.get(key)
     # delete() is the atomic step: of two concurrent uses only one sees it succeed.
     if expected is None or not cache.delete(key):
         return False
     return str(answer).strip() == str(expected)
+
+
+def _answer_digest(challenge_id: str, answer: object) -> str:
+    return salted_hmac(_CAPTCHA_SALT, f"{challenge_id}:{answer}").hexdigest()
 
 
 # --- Form tokens: one per rendered form, so a double post is stored once ---------------------

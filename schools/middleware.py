@@ -16,7 +16,9 @@ class HealthCheckMiddleware:
     """``/healthz`` for load balancers and compose health checks, on any host name.
 
     Placed before the tenant middleware so that a probe by IP address (no school domain)
-    still gets an answer: 200 when PostgreSQL and Redis answer, 503 otherwise.
+    still gets an answer: 200 when PostgreSQL answers, 503 otherwise. Redis down is reported
+    (``"cache": "error"``, status ``degraded``) but keeps the node in service: public pages
+    are still served from PostgreSQL (portal.resilience).
     """
 
     def __init__(self, get_response):
@@ -39,10 +41,11 @@ class HealthCheckMiddleware:
         except Exception as exc:  # noqa: BLE001
             logger.warning("Health check: cache failed: %s", exc)
             checks["cache"] = "error"
-        healthy = all(value == "ok" for value in checks.values())
-        return JsonResponse(
-            {"status": "ok" if healthy else "error", **checks}, status=200 if healthy else 503
-        )
+        if checks["database"] != "ok":
+            status = "error"
+        else:
+            status = "ok" if checks["cache"] == "ok" else "degraded"
+        return JsonResponse({"status": status, **checks}, status=503 if status == "error" else 200)
 
 
 class SchoolStatusMiddleware:

@@ -23,6 +23,11 @@ DATA_DIR = Path(env_str("PORTAL_DATA_DIR", str(BASE_DIR / ".data")))
 
 SECRET_KEY = env_str("SECRET_KEY", "dev-only-not-secret-8c1f0e2b7a4d4e6f9a3b5c7d1e2f3a4b")
 DEBUG = env_bool("DEBUG", False)
+# TOTP secrets of editors are encrypted with this key (editorial/fields.py). Set a long random
+# string in production; unset, a key derived from SECRET_KEY is used (development). After a
+# rotation, list the previous keys in PORTAL_TOTP_OLD_KEYS (comma-separated).
+PORTAL_TOTP_KEY = env_str("PORTAL_TOTP_KEY", "")
+PORTAL_TOTP_OLD_KEYS = env_list("PORTAL_TOTP_OLD_KEYS", "")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,.localhost,127.0.0.1")
 
 # --- The operator (a Phòng, a Sở or a commune office since the 2025 reform) ---------------
@@ -105,6 +110,8 @@ SHARED_APPS = (
     # Shared only: the operator's dispatches and each school's receipt are written once in
     # public and read by every school through its search path (dispatch/models.py).
     "dispatch",
+    # Shared only: backup and restore of one school, run by the operator (no tables).
+    "backup",
 )
 
 TENANT_APPS = (
@@ -229,8 +236,11 @@ if not REDIS_URL:
     )
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        # Django's Redis cache that degrades to misses while Redis is down (portal/resilience.py).
+        "BACKEND": "portal.resilience.ResilientRedisCache",
         "LOCATION": REDIS_URL,
+        # A hung Redis must not hang page views: fail fast, then the breaker skips Redis.
+        "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 2},
         # Keys carry the schema (portal/cache.py): Wagtail's site-root cache and rendition keys would
         # otherwise collide between schools.
         "KEY_FUNCTION": "portal.cache.make_key",
@@ -243,7 +253,8 @@ PORTAL_PAGE_CACHE_ENABLED = env_bool("PORTAL_PAGE_CACHE_ENABLED", True)
 PORTAL_PAGE_CACHE_TIMEOUT = env_int("PORTAL_PAGE_CACHE_TIMEOUT", 600)
 # Sessions live in Redis so web processes hold no state; the cache key carries the schema,
 # so a session of one school means nothing on another school's domain.
-SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+# portal.resilience: Django's cache session store that does not answer 500 while Redis is down.
+SESSION_ENGINE = "portal.resilience"
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60 * 8)
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
@@ -292,6 +303,15 @@ if MEDIA_S3_BUCKET:
     AWS_LOCATION = env_str("MEDIA_S3_PREFIX", "media")
     AWS_DEFAULT_ACL = None
     AWS_QUERYSTRING_AUTH = False
+# The operator's dispatch files, once for every school (dispatch/storage.py).
+STORAGES["dispatch"] = (
+    {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {"location": f"{AWS_LOCATION}/_dispatch".lstrip("/")},
+    }
+    if MEDIA_S3_BUCKET
+    else {"BACKEND": "dispatch.storage.DispatchStorage"}
+)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
@@ -403,6 +423,11 @@ PORTAL_REQUIRED_SECTIONS = [
 PORTAL_POST_MODELS = ["news.NewsPage"]
 # The Sở's yardstick: at least this many articles per school year (R10.5).
 PORTAL_POSTS_PER_SCHOOL_YEAR = 40
+# Dispatches: finish publications a dead worker left undone (dispatch/tasks.py).
+CELERY_BEAT_SCHEDULE["dispatch-publish-pending"] = {
+    "task": "dispatch.tasks.dispatch_publish_pending",
+    "schedule": 15 * 60,
+}
 CELERY_BEAT_SCHEDULE["dashboard-refresh-metrics"] = {
     "task": "dashboard.tasks.refresh_all_metrics",
     "schedule": 60 * 60,
