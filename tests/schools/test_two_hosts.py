@@ -132,10 +132,10 @@ def _post(session: requests.Session, hosts: Hosts, number: int, path: str, data,
 @pytest.fixture
 def draft(django_db_setup, django_db_blocker, school_a_committed):
     """A news draft in school A, committed (the hosts are other processes)."""
-    from news.models import NewsIndexPage, NewsPage
-
     from django.contrib.auth import get_user_model
     from django.contrib.auth.hashers import PBKDF2PasswordHasher
+
+    from news.models import NewsIndexPage, NewsPage
 
     token = secrets.token_hex(3)
     title = f"Ngày hội Rung chuông vàng khối 9 lần thứ {token}"
