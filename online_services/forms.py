@@ -351,6 +351,15 @@ class ImportFormMixin:
 
     parse = None  # set by subclasses
 
+    def _post_clean(self) -> None:
+        # One set per term (or title) is the service's question, "replace or refuse", not
+        # the model form's: skip the unique constraints here, keep every other check.
+        self.instance.validate_constraints = lambda *args, **kwargs: None
+        try:
+            super()._post_clean()
+        finally:
+            del self.instance.validate_constraints
+
     def _clean_file(self) -> None:
         self.parsed = None
         self.import_errors: list[importers.RowError] = []
@@ -393,9 +402,6 @@ class ResultSetImportForm(ImportFormMixin, WagtailAdminModelForm):
         self._clean_file()
         return cleaned
 
-    def validate_unique(self) -> None:
-        """Uniqueness is the service's question (replace or refuse), not the model form's."""
-
 
 class DiplomaSetImportForm(ImportFormMixin, WagtailAdminModelForm):
     file = ResultSetImportForm.base_fields["file"]
@@ -406,9 +412,6 @@ class DiplomaSetImportForm(ImportFormMixin, WagtailAdminModelForm):
         cleaned = super().clean()
         self._clean_file()
         return cleaned
-
-    def validate_unique(self) -> None:
-        """See ``ResultSetImportForm.validate_unique``."""
 
 
 class ApplicationReviewForm(WagtailAdminModelForm):

@@ -524,6 +524,7 @@ def _parse(
     read_row,
     *,
     key_field: str,
+    key_column: str = "",
     extra_kind: str,
 ) -> ParsedFile:
     rows = _sheet_rows(upload)
@@ -554,7 +555,7 @@ def _parse(
         key = item[key_field]
         if key and key in seen:
             reader.error(
-                key_field,
+                key_column or key_field,
                 _("Trùng với dòng %(row)s: “%(value)s”.") % {"row": seen[key], "value": key},
             )
         elif key:
@@ -666,6 +667,7 @@ def diplomas_parse(upload: UploadedFile) -> ParsedFile:
         "number",
         _diploma_row,
         key_field="number_key",
+        key_column="number",
         extra_kind="ignored",
     )
 

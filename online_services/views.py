@@ -8,6 +8,7 @@ date never appear in a URL, a server log or a ``Referer``.
 
 from __future__ import annotations
 
+import base64
 import logging
 
 from django.core import signing
@@ -216,8 +217,23 @@ def application_form(
         )
     except ValidationError:  # the campaign closed while the form was being filled
         return _render(request, page, template, {"campaign": campaign, "closed": True}, status=403)
-    token = signing.dumps(application.pk, salt=SUBMITTED_SALT)
-    return redirect(page.url + page.reverse_subpage("submitted", args=[token]))
+    return redirect(
+        page.url + page.reverse_subpage("submitted", args=[_submitted_token(application.pk)])
+    )
+
+
+def _submitted_token(pk: int) -> str:
+    r"""A signed, expiring token in the characters Wagtail's page URLs allow (``[\w-]``)."""
+    signed = signing.dumps(pk, salt=SUBMITTED_SALT)
+    return base64.urlsafe_b64encode(signed.encode()).decode().rstrip("=")
+
+
+def _submitted_pk(token: str) -> int:
+    try:
+        signed = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)).decode()
+        return int(signing.loads(signed, salt=SUBMITTED_SALT, max_age=SUBMITTED_MAX_AGE))
+    except (ValueError, TypeError, signing.BadSignature) as exc:
+        raise Http404("Expired or forged confirmation link") from exc
 
 
 def application_submitted(
@@ -225,12 +241,8 @@ def application_submitted(
 ) -> HttpResponse:
     """The confirmation, reachable only through the signed, short-lived link of the redirect
     (references alone never open an application)."""
-    try:
-        pk = signing.loads(token, salt=SUBMITTED_SALT, max_age=SUBMITTED_MAX_AGE)
-    except signing.BadSignature as exc:
-        raise Http404("Expired or forged confirmation link") from exc
     application = (
-        AdmissionApplication.objects.filter(pk=pk)
+        AdmissionApplication.objects.filter(pk=_submitted_pk(token))
         .select_related("campaign")
         .prefetch_related("attachments")
         .first()

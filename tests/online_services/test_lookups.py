@@ -64,7 +64,9 @@ class ResultLookupTests:
 
     def test_query_string_is_not_a_lookup(self, client_a, import_results):
         import_results()
-        response = client_a.get(RESULTS_URL, {"student_code": "7925031207", "birth_date": "05/09/2013"})
+        response = client_a.get(
+            RESULTS_URL, {"student_code": "7925031207", "birth_date": "05/09/2013"}
+        )
         assert response.status_code == 200
         assert "Nguyễn Ngọc Bảo Anh" not in response.content.decode()
 
@@ -111,8 +113,12 @@ class DiplomaLookupTests:
 
     def test_number_and_name_without_diacritics_or_case(self, client_a, import_diplomas):
         import_diplomas()
-        for name in ("Trần Minh Khôi", "tran minh khoi", "TRẦN  MINH KHÔI",
-                     unicodedata.normalize("NFD", "Trần Minh Khôi")):
+        for name in (
+            "Trần Minh Khôi",
+            "tran minh khoi",
+            "TRẦN  MINH KHÔI",
+            unicodedata.normalize("NFD", "Trần Minh Khôi"),
+        ):
             body = self._look(client_a, holder_name=name).content.decode()
             assert "Bằng tốt nghiệp trung học cơ sở" in body, name
             assert "21/06/2010" in body and "Khá" in body and "TN-2025/0317" in body
@@ -125,8 +131,11 @@ class DiplomaLookupTests:
 
     def test_wrong_name_or_birth_date_finds_nothing(self, client_a, import_diplomas):
         import_diplomas()
-        for data in ({"holder_name": "Trần Minh"}, {"birth_date": "22/06/2010"},
-                     {"holder_name": "Trần Minh Khôi", "birth_date": "22/06/2010"}):
+        for data in (
+            {"holder_name": "Trần Minh"},
+            {"birth_date": "22/06/2010"},
+            {"holder_name": "Trần Minh Khôi", "birth_date": "22/06/2010"},
+        ):
             body = self._look(client_a, **data).content.decode()
             assert "Không tìm thấy văn bằng" in body and "os-answer" not in body, data
             assert "21/06/2010" not in body and "TN-2025/0317" not in body
