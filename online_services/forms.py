@@ -218,7 +218,7 @@ class ApplicationForm(GuardedForm):
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
     parent_relationship = forms.ChoiceField(
-        label=_("Quan hệ với trẻ"), choices=Relationship.choices
+        label=_("Quan hệ với trẻ"), choices=[("", _("— Chọn —")), *Relationship.choices]
     )
     parent_phone = forms.CharField(
         label=_("Số điện thoại"),

@@ -28,7 +28,7 @@ class Grade(models.TextChoices):
     GRADE_1 = "lop_1", _("Lớp 1")
     GRADE_6 = "lop_6", _("Lớp 6")
     GRADE_10 = "lop_10", _("Lớp 10")
-    OTHER = "khac", _("Khác (chuyển trường, lớp khác)")
+    OTHER = "khac", _("Chuyển trường, các lớp khác")
 
 
 class AdmissionCampaign(ClusterableModel):

@@ -173,6 +173,7 @@ def public_paths(live_url, django_db_blocker) -> dict[str, str]:
 
     from documents.models import OfficialDocumentPage
     from news.models import NewsIndexPage, NewsPage
+    from online_services.selectors import campaign_open_now
     from schools.models import School
 
     def relative(page) -> str:
@@ -188,6 +189,8 @@ def public_paths(live_url, django_db_blocker) -> dict[str, str]:
                 "article": relative(article),
                 "document": relative(document),
                 "news_index_id": str(NewsIndexPage.objects.get().pk),
+                # The demo's open admission campaign (online_services.demo).
+                "dang-ky": f"/dang-ky-tuyen-sinh/dot/{campaign_open_now().pk}/",
             }
         connection.set_schema_to_public()
     return {
@@ -197,6 +200,7 @@ def public_paths(live_url, django_db_blocker) -> dict[str, str]:
         "cong-khai": "/cong-khai/",
         "thu-tuc": "/thu-tuc-bieu-mau/",
         "gop-y": "/gop-y/",
+        "tra-cuu": "/tra-cuu/ket-qua-hoc-tap/",
         "search": "/van-ban/?q=tuy%E1%BB%83n+sinh",
     }
 

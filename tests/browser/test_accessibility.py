@@ -15,7 +15,18 @@ from tests.browser.conftest import AXE
 
 pytestmark = pytest.mark.django_db
 
-PAGES = ["home", "news", "article", "document", "cong-khai", "thu-tuc", "gop-y", "search"]
+PAGES = [
+    "home",
+    "news",
+    "article",
+    "document",
+    "cong-khai",
+    "thu-tuc",
+    "gop-y",
+    "tra-cuu",
+    "dang-ky",
+    "search",
+]
 BLOCKING = {"serious", "critical"}
 
 

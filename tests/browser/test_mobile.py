@@ -13,7 +13,18 @@ from tests.browser.conftest import screenshot
 pytestmark = pytest.mark.django_db
 
 VIEWPORTS = {"360x740": (360, 740), "390x844": (390, 844)}
-PAGES = ["home", "news", "article", "document", "cong-khai", "thu-tuc", "gop-y", "search"]
+PAGES = [
+    "home",
+    "news",
+    "article",
+    "document",
+    "cong-khai",
+    "thu-tuc",
+    "gop-y",
+    "tra-cuu",
+    "dang-ky",
+    "search",
+]
 
 # Elements sticking out of the screen, outside horizontal scrollers (.table-wrap and the like).
 OVERFLOWING = """() => {

@@ -354,3 +354,30 @@ class ReviewTests:
         assert (
             client_a.get(f"/media/{school_a.schema_name}/{attachment.file.name}").status_code == 404
         )
+
+
+class HomePanelTests:
+    def test_the_home_page_announces_an_open_campaign_only(
+        self, client_a, school_a, in_school, make_campaign, page_cache
+    ):
+        assert "Tuyển sinh trực tuyến" not in client_a.get("/").content.decode()
+        now = timezone.now()
+        campaign = make_campaign(opens=now - timedelta(days=1), closes=now + timedelta(days=3))
+        from online_services.services import campaign_changed
+
+        with in_school(school_a):
+            campaign_changed()  # what saving a campaign in the admin does
+        body = client_a.get("/").content.decode()
+        assert "Tuyển sinh trực tuyến" in body and campaign.title in body
+        assert f"/dang-ky-tuyen-sinh/dot/{campaign.pk}/" in body
+
+    def test_board_pages_of_the_services_open(self, client_a, board_login):
+        board_login(client_a)
+        for url in (
+            "/admin/snippets/online_services/admissioncampaign/add/",
+            "/admin/snippets/online_services/resultset/",
+            "/admin/snippets/online_services/diplomaset/add/",
+            "/admin/snippets/online_services/admissionapplication/",
+            "/admin/settings/online_services/onlineservicessettings/",
+        ):
+            assert client_a.get(url, follow=True).status_code == 200, url
