@@ -16,6 +16,7 @@ from datetime import timedelta
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
+from django.core.validators import validate_ipv46_address
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -148,6 +149,10 @@ def diploma_set_import(
 
 def lookup_log_record(*, kind: str, hashed: str, found: bool, client_ip: str | None) -> LookupLog:
     """One line of the audit log of look-ups: never what was typed, never the answer."""
+    try:
+        validate_ipv46_address(client_ip or "")
+    except ValidationError:
+        client_ip = None
     return LookupLog.objects.create(kind=kind, code_hash=hashed, found=found, client_ip=client_ip)
 
 
@@ -324,12 +329,7 @@ def _erase_applications(queryset, *, now, dry_run: bool) -> int:
         count += 1
         if dry_run:
             continue
-        for attachment in application.attachments.all():
-            try:
-                attachment.file.delete(save=False)
-            except OSError:
-                logger.exception("Could not delete a file of application %s", application.pk)
-        application.attachments.all().delete()
+        application.attachments.all().delete()  # the files go on commit (signal_handlers)
         AdmissionApplication.objects.filter(pk=application.pk).update(
             **_ERASED, personal_data_purged_at=now
         )

@@ -33,6 +33,19 @@ HOST = f"{SLUG}.localhost"
 PORT = int(os.environ.get("BROWSER_TEST_PORT", "8122"))
 PASSWORD = "TruongDemo@2026"  # schools.demo.DEMO_PASSWORD
 CHROMIUM_CANDIDATES = ("chromium", "chromium-browser", "google-chrome")
+# The public pages checked on phones and by axe (names of ``public_paths``).
+PAGES = [
+    "home",
+    "news",
+    "article",
+    "document",
+    "cong-khai",
+    "thu-tuc",
+    "gop-y",
+    "tra-cuu",
+    "dang-ky",
+    "search",
+]
 
 
 def _ci() -> bool:

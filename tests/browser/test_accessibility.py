@@ -11,22 +11,10 @@ import os
 
 import pytest
 
-from tests.browser.conftest import AXE
+from tests.browser.conftest import AXE, PAGES
 
 pytestmark = pytest.mark.django_db
 
-PAGES = [
-    "home",
-    "news",
-    "article",
-    "document",
-    "cong-khai",
-    "thu-tuc",
-    "gop-y",
-    "tra-cuu",
-    "dang-ky",
-    "search",
-]
 BLOCKING = {"serious", "critical"}
 
 

@@ -12,7 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from feedback import security as feedback_security
-from tests.conftest import PASSWORD
+from tests.feedback.conftest import _celery_eager, board_login  # noqa: F401 - shared fixtures
 
 RESULTS_URL = "/tra-cuu/ket-qua-hoc-tap/"
 DIPLOMAS_URL = "/tra-cuu/van-bang/"
@@ -238,25 +238,3 @@ def frozen_window(monkeypatch):
     """Keep every request in one fixed window, so a test never straddles a boundary."""
     now = time.time()
     monkeypatch.setattr(feedback_security.time, "time", lambda: now)
-
-
-@pytest.fixture(autouse=True)
-def _celery_eager():
-    """Run tasks in-process whatever settings module the run picked up (see feedback)."""
-    from portal.celery import app
-
-    saved = (app.conf.task_always_eager, app.conf.task_eager_propagates)
-    app.conf.task_always_eager = True
-    app.conf.task_eager_propagates = True
-    yield
-    app.conf.task_always_eager, app.conf.task_eager_propagates = saved
-
-
-@pytest.fixture
-def board_login():
-    def login(client, username: str = "hieutruong", password: str = PASSWORD):
-        response = client.post("/admin/login/", {"username": username, "password": password})
-        assert response.status_code == 302, "log-in failed"
-        return client
-
-    return login

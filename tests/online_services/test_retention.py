@@ -43,7 +43,13 @@ def _application(campaign, **fields):
 
 class RetentionTests:
     def test_purge_applies_each_retention_period(
-        self, school_a, in_school, import_results, import_diplomas, make_campaign
+        self,
+        school_a,
+        in_school,
+        import_results,
+        import_diplomas,
+        make_campaign,
+        django_capture_on_commit_callbacks,
     ):
         now = timezone.now()
         current = parse_school_year(current_school_year())
@@ -76,7 +82,8 @@ class RetentionTests:
         with in_school(school_a):
             assert ResultSet.objects.count() == 2 and LookupLog.objects.count() == 2
 
-        call_command("purge_online_services_data", "--school", school_a.slug, stdout=StringIO())
+        with django_capture_on_commit_callbacks(execute=True):  # files go after the commit
+            call_command("purge_online_services_data", "--school", school_a.slug, stdout=StringIO())
         with in_school(school_a):
             assert list(ResultSet.objects.values_list("school_year", flat=True)) == [kept_year]
             assert list(LookupLog.objects.values_list("code_hash", flat=True)) == ["b" * 64]
@@ -112,3 +119,32 @@ class RetentionTests:
     def test_the_nightly_purge_is_scheduled(self, settings):
         entry = settings.CELERY_BEAT_SCHEDULE["online-services-purge-personal-data"]
         assert entry["task"] == "online_services.tasks.purge_personal_data_all_schools"
+
+    def test_deleting_an_application_removes_its_files(
+        self,
+        client_a,
+        school_a,
+        in_school,
+        make_campaign,
+        board_login,
+        django_capture_on_commit_callbacks,
+    ):
+        import os
+
+        campaign = make_campaign()
+        with in_school(school_a):
+            application, attachment = _application(campaign)
+            path = attachment.file.path
+        board_login(client_a)
+        url = f"/admin/snippets/online_services/admissionapplication/delete/{application.pk}/"
+        with django_capture_on_commit_callbacks(execute=True):
+            assert client_a.post(url).status_code == 302
+        assert not os.path.exists(path)
+        # A campaign that has applications is kept (PROTECT), with an explanation, not a 500.
+        with in_school(school_a):
+            _application(campaign, reference="TS-2026-CCCCCC")
+        url = f"/admin/snippets/online_services/admissioncampaign/delete/{campaign.pk}/"
+        assert client_a.get(url).status_code == 200
+        client_a.post(url)
+        with in_school(school_a):
+            assert AdmissionApplication.objects.filter(campaign=campaign).exists()
