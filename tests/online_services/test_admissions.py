@@ -48,6 +48,7 @@ class CampaignDatesTests:
         assert f"{REGISTRATION_URL}dot/{campaign.pk}/" in body
         form = client_a.get(f"{REGISTRATION_URL}dot/{campaign.pk}/")
         assert form.status_code == 200 and "Giấy khai sinh" in form.content.decode()
+        assert "được xoá 365 ngày sau khi đợt tuyển sinh kết thúc" in form.content.decode()
         assert form["Cache-Control"] == "private, no-store"
 
     @pytest.mark.parametrize(

@@ -147,3 +147,29 @@ class DiplomaLookupTests:
         body = response.content.decode()
         assert "Vui lòng nhập thêm họ và tên hoặc ngày sinh" in body
         assert "Trần Minh Khôi" not in body
+
+
+class CaptchaTests:
+    """The school's CAPTCHA switch for public forms covers the look-ups too."""
+
+    def test_lookup_needs_the_answer_when_the_school_switched_it_on(
+        self, client_a, school_a, in_school, import_results
+    ):
+        import re
+
+        from wagtail.models import Site
+
+        from feedback.models import FeedbackSettings
+
+        import_results()
+        with in_school(school_a):
+            settings = FeedbackSettings.for_site(Site.objects.get(is_default_site=True))
+            settings.captcha_enabled = True
+            settings.save()
+        refused = _look(client_a)
+        assert refused.status_code == 400 and "Nguyễn Ngọc Bảo Anh" not in refused.content.decode()
+        body = client_a.get(RESULTS_URL).content.decode()
+        token = re.search(r'name="captcha_token" value="([^"]+)"', body).group(1)
+        left, right = map(int, re.search(r"Mã xác nhận: (\d) \+ (\d) bằng mấy\?", body).groups())
+        answered = _look(client_a, captcha_token=token, captcha_answer=str(left + right))
+        assert "Nguyễn Ngọc Bảo Anh" in answered.content.decode()

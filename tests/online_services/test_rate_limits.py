@@ -21,7 +21,7 @@ class LookupFloodTests:
     ):
         import_results()
         statuses = [
-            _look(client_a, "203.0.113.7", code=f"79250{n:05d}").status_code for n in range(40)
+            _look(client_a, "203.0.113.7", code=f"79250{n:05d}").status_code for n in range(14)
         ]
         assert statuses[:10] == [200] * 10 and set(statuses[10:]) == {429}
         response = _look(client_a, "203.0.113.7")  # even the right answer waits
