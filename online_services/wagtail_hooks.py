@@ -385,26 +385,7 @@ class AdmissionApplicationViewSet(SnippetViewSet):
         "created_at",
     ]
     list_per_page = 50
-    list_export = [
-        "reference",
-        "campaign.title",
-        "created_at",
-        "get_status_display",
-        "child_name",
-        "child_birth_date",
-        "get_child_gender_display",
-        "child_birthplace",
-        "child_ethnicity",
-        "child_personal_id",
-        "address",
-        "previous_school",
-        "parent_name",
-        "get_parent_relationship_display",
-        "parent_phone",
-        "parent_email",
-        "note",
-        "decision_note",
-    ]
+    # Column → heading of the XLSX/CSV export, in this order.
     export_headings = {
         "reference": gettext_lazy("Mã hồ sơ"),
         "campaign.title": gettext_lazy("Đợt tuyển sinh"),
@@ -425,6 +406,7 @@ class AdmissionApplicationViewSet(SnippetViewSet):
         "note": gettext_lazy("Ghi chú của cha mẹ"),
         "decision_note": gettext_lazy("Lý do / lời nhắn"),
     }
+    list_export = list(export_headings)
     edit_handler = ObjectList(
         [
             MultiFieldPanel(
