@@ -103,6 +103,24 @@ def _hit(key: str, limit: int, window: int) -> tuple[RateLimit, int]:
     return RateLimit(exceeded=count > limit, retry_after=window_start + window - now), count
 
 
+# --- The same counters for other apps' limits (online_services: look-ups, applications) -----
+
+
+def counter_hit(*parts: str, limit: int, window: int) -> tuple[RateLimit, int]:
+    """Count one event on the fixed-window counter named by ``parts``; returns the count too.
+
+    Keys are global (no schema): put the schema name in ``parts`` for a per-school counter.
+    """
+    return _hit(_key(*parts), limit, window)
+
+
+def counter_peek(*parts: str, limit: int, window: int) -> RateLimit:
+    """Whether the counter named by ``parts`` is already over ``limit`` (no counting)."""
+    window_start, now = _window(window)
+    count = _redis().get(f"{_key(*parts)}:{window_start}")
+    return RateLimit(exceeded=int(count or 0) >= limit, retry_after=window_start + window - now)
+
+
 def rate_limit_ip(request: HttpRequest) -> RateLimit:
     """Count one post from this client address, whichever school it is sent to."""
     limit, window = settings.FEEDBACK_RATE_PER_IP

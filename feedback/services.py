@@ -49,8 +49,11 @@ def _queue(task, *args) -> None:
         logger.exception("Could not queue %s%r", task.name, args)
 
 
-def _insert_with_reference(instance: Submission, prefix: str) -> Submission:
+def insert_with_reference(instance: Submission, prefix: str) -> Submission:
     """Insert the row, drawing a new reference on the (rare) collision.
+
+    Any model with unique ``reference`` and ``form_token`` fields will do (the online
+    admission applications use it too).
 
     A collision on ``form_token`` means the same form was already submitted: return that
     submission instead of storing a second one.
@@ -114,7 +117,7 @@ def feedback_submit(
         subject=subject,
         message=message,
     )
-    stored = _insert_with_reference(feedback, "GY")
+    stored = insert_with_reference(feedback, "GY")
     if stored is not feedback:
         return stored
     if attachment is not None and checked_attachment is not None:
@@ -192,7 +195,7 @@ def opinion_submit(
         organisation=organisation,
         opinion=opinion,
     )
-    stored = _insert_with_reference(item, "YK")
+    stored = insert_with_reference(item, "YK")
     if stored is not item:
         return stored
     if attachment is not None and checked_attachment is not None:

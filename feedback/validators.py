@@ -51,14 +51,17 @@ def _read_head(upload: UploadedFile, size: int = 8) -> bytes:
     return head
 
 
-def check_attachment(upload: UploadedFile) -> CheckedAttachment:
-    """Accept a JPEG, PNG or PDF of at most 2 MB, judged by its bytes, never by its name.
+def check_attachment(
+    upload: UploadedFile, *, max_bytes: int = MAX_ATTACHMENT_BYTES
+) -> CheckedAttachment:
+    """Accept a JPEG, PNG or PDF of at most ``max_bytes`` (2 MB), judged by its bytes, never
+    by its name.
 
     Raises ``ValidationError`` with a Vietnamese message for anything else.
     """
-    if upload.size is None or upload.size > MAX_ATTACHMENT_BYTES:
+    if upload.size is None or upload.size > max_bytes:
         raise ValidationError(
-            _("Tệp đính kèm quá lớn: tối đa 2 MB."),
+            _("Tệp đính kèm quá lớn: tối đa %(mb)s MB.") % {"mb": max_bytes // (1024 * 1024)},
             code="too_large",
         )
     if upload.size == 0:

@@ -102,6 +102,9 @@ SHARED_APPS = (
     "admin_procedures",
     "feedback",
     "events",
+    # Look-ups and online admission (R6.2): one app, as the three services share one abuse
+    # guard, one look-up log, one retention setting and one admin menu.
+    "online_services",
     # Shared only: feed sources and items are fetched and stored once for every school,
     # which read them through the search path (rss/README.md).
     "rss",
@@ -149,6 +152,7 @@ TENANT_APPS = (
     "rss.school",
     "sitesearch",
     "events",
+    "online_services",
 )
 
 INSTALLED_APPS = list(SHARED_APPS) + [app for app in TENANT_APPS if app not in SHARED_APPS]
@@ -380,6 +384,16 @@ TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 FEEDBACK_RATE_PER_IP = (env_int("FEEDBACK_RATE_PER_IP", 5), 10 * 60)
 FEEDBACK_RATE_PER_SCHOOL = (env_int("FEEDBACK_RATE_PER_SCHOOL", 200), 60 * 60)
 
+# --- Online services: look-ups and admission registration (online_services, R6.2) -------
+# Fixed windows in Redis, (count, seconds): look-ups per client address (all schools) and per
+# school, failed look-ups per code (then that code is locked for the window), application
+# posts per address and accepted applications per school.
+ONLINE_LOOKUP_RATE_PER_IP = (env_int("ONLINE_LOOKUP_RATE_PER_IP", 20), 10 * 60)
+ONLINE_LOOKUP_RATE_PER_SCHOOL = (env_int("ONLINE_LOOKUP_RATE_PER_SCHOOL", 3000), 60 * 60)
+ONLINE_LOOKUP_FAILURES_PER_CODE = (env_int("ONLINE_LOOKUP_FAILURES_PER_CODE", 5), 60 * 60)
+ONLINE_APPLICATION_RATE_PER_IP = (env_int("ONLINE_APPLICATION_RATE_PER_IP", 10), 10 * 60)
+ONLINE_APPLICATION_RATE_PER_SCHOOL = (env_int("ONLINE_APPLICATION_RATE_PER_SCHOOL", 1000), 60 * 60)
+
 # --- Mail -------------------------------------------------------------------------------
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
@@ -412,6 +426,8 @@ PORTAL_REQUIRED_SECTIONS = [
     ("cong-khai", "Ba công khai", True),
     ("thu-tuc-bieu-mau", "Thủ tục – Biểu mẫu", True),
     ("tuyen-sinh", "Tuyển sinh", False),
+    ("dang-ky-tuyen-sinh", "Đăng ký tuyển sinh trực tuyến", False),
+    ("tra-cuu", "Tra cứu kết quả học tập, văn bằng", False),
     ("gop-y", "Góp ý", False),
     ("lien-he", "Liên hệ", False),
     ("hoc-lieu", "Học liệu số", False),

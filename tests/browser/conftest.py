@@ -33,6 +33,19 @@ HOST = f"{SLUG}.localhost"
 PORT = int(os.environ.get("BROWSER_TEST_PORT", "8122"))
 PASSWORD = "TruongDemo@2026"  # schools.demo.DEMO_PASSWORD
 CHROMIUM_CANDIDATES = ("chromium", "chromium-browser", "google-chrome")
+# The public pages checked on phones and by axe (names of ``public_paths``).
+PAGES = [
+    "home",
+    "news",
+    "article",
+    "document",
+    "cong-khai",
+    "thu-tuc",
+    "gop-y",
+    "tra-cuu",
+    "dang-ky",
+    "search",
+]
 
 
 def _ci() -> bool:
@@ -173,6 +186,7 @@ def public_paths(live_url, django_db_blocker) -> dict[str, str]:
 
     from documents.models import OfficialDocumentPage
     from news.models import NewsIndexPage, NewsPage
+    from online_services.selectors import campaign_open_now
     from schools.models import School
 
     def relative(page) -> str:
@@ -188,6 +202,8 @@ def public_paths(live_url, django_db_blocker) -> dict[str, str]:
                 "article": relative(article),
                 "document": relative(document),
                 "news_index_id": str(NewsIndexPage.objects.get().pk),
+                # The demo's open admission campaign (online_services.demo).
+                "dang-ky": f"/dang-ky-tuyen-sinh/dot/{campaign_open_now().pk}/",
             }
         connection.set_schema_to_public()
     return {
@@ -197,6 +213,7 @@ def public_paths(live_url, django_db_blocker) -> dict[str, str]:
         "cong-khai": "/cong-khai/",
         "thu-tuc": "/thu-tuc-bieu-mau/",
         "gop-y": "/gop-y/",
+        "tra-cuu": "/tra-cuu/ket-qua-hoc-tap/",
         "search": "/van-ban/?q=tuy%E1%BB%83n+sinh",
     }
 

@@ -11,11 +11,10 @@ import os
 
 import pytest
 
-from tests.browser.conftest import AXE
+from tests.browser.conftest import AXE, PAGES
 
 pytestmark = pytest.mark.django_db
 
-PAGES = ["home", "news", "article", "document", "cong-khai", "thu-tuc", "gop-y", "search"]
 BLOCKING = {"serious", "critical"}
 
 

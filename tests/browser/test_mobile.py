@@ -7,13 +7,12 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import screenshot
+from tests.browser.conftest import PAGES, screenshot
 
 # The test database is set up only for sessions with tests marked so.
 pytestmark = pytest.mark.django_db
 
 VIEWPORTS = {"360x740": (360, 740), "390x844": (390, 844)}
-PAGES = ["home", "news", "article", "document", "cong-khai", "thu-tuc", "gop-y", "search"]
 
 # Elements sticking out of the screen, outside horizontal scrollers (.table-wrap and the like).
 OVERFLOWING = """() => {
