@@ -230,6 +230,10 @@ if not DATABASE_URL:
         "PostgreSQL, or point DATABASE_URL at a PostgreSQL server."
     )
 DATABASES = {"default": database_from_url(DATABASE_URL)}
+# Seconds a process keeps its database connection. Each PostgreSQL backend caches the
+# catalogue of every school schema it has served (about 260 KiB per school): renewing the
+# connection bounds that memory on a platform of thousands of schools (docs/SCALING.md).
+DATABASES["default"]["CONN_MAX_AGE"] = env_int("DATABASE_CONN_MAX_AGE", 60)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env_str("REDIS_URL")
