@@ -125,9 +125,8 @@ def parse_po(path: Path) -> list[Entry]:
             values[field_name] += _unquote(line)
             continue
         keyword, _, rest = line.partition(" ")
-        if keyword == "msgctxt" or (keyword == "msgid" and "msgid" in values):
-            if "msgid" in values:
-                finish()
+        if keyword in ("msgctxt", "msgid") and "msgid" in values:
+            finish()
         field_name = keyword
         values[field_name] = _unquote(rest)
     finish()
@@ -135,7 +134,13 @@ def parse_po(path: Path) -> list[Entry]:
 
 
 def write_po(path: Path, entries: list[Entry], intro: list[str]) -> None:
-    lines = [*intro, 'msgid ""', 'msgstr ""', *(f'"{part}\\n"' for part in HEADER.split("\\n")[:-1]), ""]
+    lines = [
+        *intro,
+        'msgid ""',
+        'msgstr ""',
+        *(f'"{part}\\n"' for part in HEADER.split("\\n")[:-1]),
+        "",
+    ]
     for entry in entries:
         lines.extend(entry.comments)
         if entry.flags:

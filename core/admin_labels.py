@@ -1,0 +1,33 @@
+"""Admin labels that Wagtail derives from Python names, out of reach of its catalogue (R9.2).
+
+Wagtail's sites listing builds column headers from field names (``Column("port")`` → "Port");
+the workflow form's page field and the login form's password field take their labels from
+the attribute name ("Page", "Password"). They are given translated labels instead. Called
+once from core.wagtail_hooks.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.utils.module_loading import import_string
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy
+
+
+def wagtail_labels_translate() -> None:
+    from wagtail.admin.forms.auth import LoginForm
+    from wagtail.admin.forms.workflows import WorkflowPageForm
+    from wagtail.models import Site, WorkflowPage
+    from wagtail.sites.views import IndexView as SiteIndexView
+
+    for column in SiteIndexView.columns:
+        if column.name in {"port", "site_name", "root_page"}:
+            column.label = capfirst(Site._meta.get_field(column.name).verbose_name)
+    WorkflowPageForm.base_fields["page"].label = capfirst(
+        WorkflowPage._meta.get_field("page").verbose_name
+    )
+    login_form = import_string(
+        getattr(settings, "WAGTAILADMIN_USER_LOGIN_FORM", "wagtail.admin.forms.auth.LoginForm")
+    )
+    for form in {LoginForm, login_form}:
+        form.base_fields["password"].label = gettext_lazy("Password")
