@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
+from scripts.messages import parse_po
+
 ROOT = Path(__file__).resolve().parents[2]
 CATALOGUE = ROOT / "locale" / "vi" / "LC_MESSAGES"
 ARTIFACTS_REPORT = ROOT / "test-artifacts" / "browser" / "admin-english.md"
@@ -191,23 +193,6 @@ def _vietnamese_ascii_syllables() -> frozenset[str]:
     )
 
 
-def _po_strings(path: Path) -> Iterable[tuple[str, str]]:
-    """(msgid, msgstr) pairs of a PO file, read loosely (plural forms and context flattened)."""
-    text = path.read_text(encoding="utf-8")
-    for block in text.split("\n\n"):
-        msgid, msgstr, current = [], [], None
-        for line in block.splitlines():
-            if line.startswith(("msgid ", "msgid_plural ")):
-                current = msgid
-            elif line.startswith(("msgstr", "msgctxt")):
-                current = msgstr if line.startswith("msgstr") else None
-            elif not line.startswith('"'):
-                continue
-            if current is not None:
-                current.append(line[line.index('"') + 1 : line.rindex('"')])
-        yield " ".join(msgid), " ".join(msgstr)
-
-
 def _words(text: str) -> list[str]:
     text = re.sub(r"%\(\w+\)[sdr]|%[sd]|\{\w*\}|<[^>]+>|&\w+;|\\n", " ", text)
     return re.findall(r"[A-Za-z]+", text)
@@ -218,9 +203,10 @@ def english_words() -> frozenset[str]:
     english: set[str] = set()
     vietnamese: set[str] = set(_vietnamese_ascii_syllables())
     for domain in ("django", "djangojs"):
-        for msgid, msgstr in _po_strings(CATALOGUE / f"{domain}.po"):
-            english.update(word.lower() for word in _words(msgid) if len(word) > 1)
-            vietnamese.update(word.lower() for word in _words(msgstr))
+        for entry in parse_po(CATALOGUE / f"{domain}.po"):
+            source = f"{entry.msgid} {entry.msgid_plural or ''}"
+            english.update(word.lower() for word in _words(source) if len(word) > 1)
+            vietnamese.update(word.lower() for word in _words(entry.msgstr))
     return frozenset(english - vietnamese - ALLOWED)
 
 
