@@ -77,7 +77,6 @@ CHILD_KINDS = {
     "add": re.compile(r"/(add|create|new)(/|$)"),
     "edit": re.compile(r"/(edit/|\d+/$)"),
     "delete": re.compile(r"/delete/"),
-    "history": re.compile(r"/history/"),
 }
 
 
@@ -263,7 +262,13 @@ VISIBLE_TEXT = """() => {
 }"""
 
 
+def _skip_media(route) -> None:
+    route.abort()
+
+
 def sign_in(context, base: str, username: str, password: str):
+    # Pictures and fonts carry no words: not fetched, which spares the shared test server.
+    context.route(re.compile(r"\.(png|jpe?g|gif|webp|avif|svg|woff2?)(\?.*)?$"), _skip_media)
     page = context.new_page()
     page.goto(f"{base}/admin/login/")
     page.fill("#id_username", username)
@@ -308,7 +313,7 @@ def _delete_of(edit_path: str) -> str:
 
 def check(page, base: str, path: str) -> Screen:
     screen = Screen(url=path)
-    response = page.goto(base + path, wait_until="load")
+    response = page.goto(base + path, wait_until="domcontentloaded")
     screen.status = response.status if response else 0
     # Let the sidebar (React) and Stimulus controllers render their text.
     page.evaluate("() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 120)))")
@@ -328,8 +333,8 @@ def walk(
     children_of: int = 15,
 ) -> Walk:
     """Sign in, then check every menu URL and ``extra``; from the first ``children_of``
-    listings one add, edit, delete and history screen each, and from each edit screen its
-    delete and history screens. Every user's own menu is checked; other URLs already in
+    listings one add, edit and delete screen each, and from each edit screen its delete
+    confirmation. Every user's own menu is checked; other URLs already in
     ``seen`` (checked for an earlier user of the same site) are skipped."""
     started = time.monotonic()
     result = Walk(role=username)
@@ -372,6 +377,61 @@ def walk(
     page.close()
     result.seconds = time.monotonic() - started
     return result
+
+
+# What the page editor shows only after a click: (name, selector to click, what to wait for).
+EDITOR_DIALOGS = (
+    (
+        "sidebar-pages",
+        ".sidebar-page-explorer-item button, .sidebar-page-explorer-item a",
+        ".c-page-explorer",
+    ),
+    (
+        "header-actions",
+        "header [data-w-dropdown-target='toggle']",
+        "[data-w-dropdown-target='content']",
+    ),
+    (
+        "footer-actions",
+        "footer .w-dropdown__toggle",
+        "footer [role='menu'], footer .w-dropdown__content",
+    ),
+    ("panel-status", "[data-side-panel-toggle='status']", "[data-side-panel='status']"),
+    ("panel-checks", "[data-side-panel-toggle='checks']", "[data-side-panel='checks']"),
+    ("panel-comments", "[data-side-panel-toggle='comments']", "[data-side-panel='comments']"),
+    ("panel-preview", "[data-side-panel-toggle='preview']", "[data-side-panel='preview']"),
+    ("streamfield-blocks", ".c-sf-add-button", ".w-combobox, [role='listbox']"),
+    ("date-picker", "input[name$='date'], input[name='go_live_at']", ".xdsoft_datetimepicker"),
+    ("image-chooser", "#id_image-chooser [data-chooser-action-choose]", ".modal-content"),
+)
+
+
+def editor_dialogs(
+    page, base: str, edit_path: str, *, names: Iterable[str] = (), shots: Path | None = None
+) -> list[Screen]:
+    """Open each of the editor's menus, side panels, pickers and choosers (or only ``names``)
+    in turn and read what it shows; a dialog this page does not have is left out."""
+    screens = []
+    for name, trigger, shown in EDITOR_DIALOGS:
+        if names and name not in names:
+            continue
+        page.goto(base + edit_path, wait_until="load")
+        button = page.locator(trigger).first
+        if not button.count() or not button.is_visible():
+            continue
+        button.click()
+        try:
+            page.locator(f"{shown} >> visible=true").first.wait_for(timeout=8000)
+        except Exception:  # noqa: BLE001 - reported as a screen that did not open
+            screens.append(Screen(url=f"{edit_path}#{name}", status=500, title="did not open"))
+            continue
+        page.wait_for_timeout(300)
+        if shots is not None:
+            page.screenshot(path=str(shots / f"editor-{name}.png"))
+        screen = Screen(url=f"{edit_path}#{name}", status=200, title=name)
+        screen.english = english_in(page.evaluate(VISIBLE_TEXT))
+        screens.append(screen)
+    return screens
 
 
 def report(walks: list[Walk], path: Path) -> None:

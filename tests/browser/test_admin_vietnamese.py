@@ -2,7 +2,8 @@
 
 Chromium signs in as each of the four school roles and as the operator, walks every admin URL
 of their menus (listings, and from listings their add, edit, delete and history screens),
-the page editor's screens and the account settings, renders each with JavaScript and fails on
+the page editor's screens and the account settings, opens the editor's menus, side panels,
+block picker, date picker and image chooser, renders each with JavaScript and fails on
 visible English outside ``admin_walk.ALLOWED``. The report, by screen, is written to
 ``test-artifacts/browser/admin-english.md``. A URL checked for one role is not checked again
 for the next on the same site, which keeps the walk near two minutes on the 2-core machine.
@@ -15,8 +16,16 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.admin_walk import ARTIFACTS_REPORT, english_in, report, walk
-from tests.browser.conftest import PASSWORD, PORT, screenshot
+from tests.browser.admin_walk import (
+    ARTIFACTS_REPORT,
+    Walk,
+    editor_dialogs,
+    english_in,
+    report,
+    sign_in,
+    walk,
+)
+from tests.browser.conftest import ARTIFACTS, PASSWORD, PORT, screenshot
 
 pytestmark = pytest.mark.django_db
 
@@ -101,10 +110,28 @@ class AdminVietnameseTests:
                 walk(context, live_url, role, PASSWORD, extra=school_admin_paths, seen=seen)
             )
             context.close()
+        # The page editor's menus, side panels, block picker, date picker and image chooser.
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        page = sign_in(context, live_url, "hieutruong", PASSWORD)
+        edit = next(p for p in school_admin_paths if p.endswith("/edit/"))
+        add = next(p for p in school_admin_paths if "/add/news/newspage/" in p)
+        dialogs = Walk(role="hieutruong: editor dialogs")
+        dialogs.screens = editor_dialogs(page, live_url, edit, shots=ARTIFACTS)
+        # The image chooser opens from an empty image field: the new article's.
+        dialogs.screens += editor_dialogs(
+            page, live_url, add, names={"image-chooser"}, shots=ARTIFACTS
+        )
+        walks.append(dialogs)
+        context.close()
         context = browser.new_context(viewport={"width": 1280, "height": 900})
         walks.append(walk(context, operator_account, OPERATOR, PASSWORD))
         context.close()
         report(walks, ARTIFACTS_REPORT)
+
+        opened = [s.title for s in dialogs.screens if s.status == 200]
+        assert {"image-chooser", "date-picker", "panel-comments", "streamfield-blocks"} <= set(
+            opened
+        ), opened
 
         checked = {w.role: len(w.screens) for w in walks}
         assert checked["quantri"] > 10 and checked[OPERATOR] > 10, checked
