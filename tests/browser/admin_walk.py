@@ -14,7 +14,6 @@ or an e-mail (``ngay-hoi.jpg``, ``Asia/Ho_Chi_Minh``) is not read as words.
 from __future__ import annotations
 
 import functools
-import itertools
 import json
 import re
 import shutil
@@ -80,116 +79,17 @@ CHILD_KINDS = {
 }
 
 
+# Vietnamese syllables written with plain a e i o u y (level tone, no vowel mark).
+_ONSETS = " b c ch d g gh gi h k kh l m n ng ngh nh p ph qu r s t th tr v x".split(" ")  # noqa: SIM905, E501
+_RHYMES = (  # noqa: SIM905
+    "a ac ach ai am an ang anh ao ap at au ay e ec em en eng eo ep et i ia ich im in inh ip"
+    " it iu o oa oac oach oai oan oang oanh oao oap oat oay oc oe oen oeo oet oi om on ong op"
+    " ot u ua uan uang uat uc ui um un ung up ut uy uya uych uyn uynh uyt y"
+).split()
+
+
 def _vietnamese_ascii_syllables() -> frozenset[str]:
-    """Every syllable Vietnamese spells with plain a e i o u y (level tone, no vowel mark)."""
-    onsets = (
-        "",
-        [
-            "b",
-            "c",
-            "ch",
-            "d",
-            "g",
-            "gh",
-            "gi",
-            "h",
-            "k",
-            "kh",
-            "l",
-            "m",
-            "n",
-            "ng",
-            "ngh",
-            "nh",
-            "p",
-            "ph",
-            "qu",
-            "r",
-            "s",
-            "t",
-            "th",
-            "tr",
-            "v",
-            "x",
-        ],
-    )
-    rhymes = [
-        "a",
-        "ac",
-        "ach",
-        "ai",
-        "am",
-        "an",
-        "ang",
-        "anh",
-        "ao",
-        "ap",
-        "at",
-        "au",
-        "ay",
-        "e",
-        "ec",
-        "em",
-        "en",
-        "eng",
-        "eo",
-        "ep",
-        "et",
-        "i",
-        "ia",
-        "ich",
-        "im",
-        "in",
-        "inh",
-        "ip",
-        "it",
-        "iu",
-        "o",
-        "oa",
-        "oac",
-        "oach",
-        "oai",
-        "oan",
-        "oang",
-        "oanh",
-        "oao",
-        "oap",
-        "oat",
-        "oay",
-        "oc",
-        "oe",
-        "oen",
-        "oeo",
-        "oet",
-        "oi",
-        "om",
-        "on",
-        "ong",
-        "op",
-        "ot",
-        "u",
-        "ua",
-        "uan",
-        "uang",
-        "uat",
-        "uc",
-        "ui",
-        "um",
-        "un",
-        "ung",
-        "up",
-        "ut",
-        "uy",
-        "uya",
-        "uych",
-        "uyn",
-        "uynh",
-        "uyt",
-        "y",
-    ]
-    return frozenset(
-        onset + rhyme for onset in itertools.chain([onsets[0]], onsets[1]) for rhyme in rhymes
-    )
+    return frozenset(onset + rhyme for onset in _ONSETS for rhyme in _RHYMES)
 
 
 def _words(text: str) -> list[str]:
