@@ -137,6 +137,7 @@ class Screen:
     title: str = ""
     status: int = 0
     english: list[str] = field(default_factory=list)
+    redirected: bool = False  # e.g. to the dashboard: this user may not open it
 
 
 @dataclass
@@ -218,6 +219,7 @@ def check(page, base: str, path: str) -> Screen:
     # Let the sidebar (React) and Stimulus controllers render their text.
     page.evaluate("() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 120)))")
     screen.title = page.title()
+    screen.redirected = urlsplit(page.url).path != urlsplit(base + path).path
     screen.english = english_in(page.evaluate(VISIBLE_TEXT))
     return screen
 
@@ -261,7 +263,9 @@ def walk(
         if derived and screen.status == 404:
             continue  # a guessed delete URL this model does not have (workflows disable)
         result.screens.append(screen)
-        if screen.status >= 400 or depth > 1:
+        if screen.redirected:
+            seen.discard(path)  # refused to this user: the next one may open it
+        if screen.status >= 400 or depth > 1 or screen.redirected:
             continue
         if depth == 0 and listings < children_of:
             listings += 1
