@@ -36,3 +36,9 @@ check: $(STAMP)
 
 clean:
 	rm -rf .data/test .data/bench
+
+# Vietnamese catalogues: merge the msgids of Wagtail, Django and taggit after an upgrade,
+# list what is untranslated, compile the .mo files (needs gettext's msgfmt).
+.PHONY: messages
+messages: $(STAMP)
+	$(PY) scripts/messages.py

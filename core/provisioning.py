@@ -18,7 +18,9 @@ from wagtail.models import (
     GroupCollectionPermission,
     GroupPagePermission,
     Page,
+    PageLogEntry,
     Site,
+    Task,
     Workflow,
     WorkflowPage,
     WorkflowTask,
@@ -123,12 +125,24 @@ _MODEL_PERMISSIONS = {
 }
 
 
+ROOT_TITLE = "Gốc"
+
+
 def role_group(role: str) -> Group:
     return Group.objects.get(name=ROLE_GROUPS[role])
 
 
-def _home_page(model: type[Page], title: str, slug: str) -> Page:
+def _root_title_ensure() -> Page:
+    """Wagtail's migration names the tree's root "Root"; the admin explorer shows it (R9.2)."""
     root = Page.get_first_root_node()
+    if root.title != ROOT_TITLE:
+        root.title = root.draft_title = ROOT_TITLE
+        root.save(update_fields=["title", "draft_title"])
+    return root
+
+
+def _home_page(model: type[Page], title: str, slug: str) -> Page:
+    root = _root_title_ensure()
     home = model.objects.first()
     if home is None:
         home = root.add_child(instance=model(title=title, slug=slug))
@@ -166,6 +180,9 @@ def _home_page_rename(title: str) -> SchoolHomePage:
     return home
 
 
+_WELCOME_TITLE = "Trang chào mừng mặc định của Wagtail"
+
+
 def _site_ensure(home: Page, *, title: str, hostname: str) -> Site:
     site = Site.objects.filter(is_default_site=True).first() or Site.objects.first()
     if site is None:
@@ -176,10 +193,16 @@ def _site_ensure(home: Page, *, title: str, hostname: str) -> Site:
     site.root_page = home
     site.is_default_site = True
     site.save()
-    # Wagtail's initial "Welcome" page is replaced by the home page.
+    # Wagtail's initial "Welcome" page is replaced by the home page; renamed first, since
+    # the site history keeps the title of a deleted page (R9.2).
     for page in Page.objects.filter(depth=2).exclude(pk=home.pk):
         if page.specific_class is Page:
+            page.title = page.draft_title = _WELCOME_TITLE
+            page.save(update_fields=["title", "draft_title"])
             page.delete()
+    PageLogEntry.objects.filter(label="Welcome to your new Wagtail site!").update(
+        label=_WELCOME_TITLE
+    )
     return site
 
 
@@ -223,6 +246,8 @@ def workflows_ensure() -> None:
     default = _approval_workflow(WORKFLOW_DEFAULT, _TASK_DEFAULT, [ROLE_HEAD])
     news = _approval_workflow(WORKFLOW_NEWS, _TASK_NEWS, [ROLE_HEAD, ROLE_EDITOR])
     Workflow.objects.exclude(pk__in=[default.pk, news.pk]).update(active=False)
+    # Wagtail's "Moderators approval" task too: the task list shows only the school's own.
+    Task.objects.exclude(workflow_tasks__workflow__in=[default, news]).update(active=False)
     root = Page.get_first_root_node()
     for page in [root, *Page.objects.filter(depth=2)]:
         WorkflowPage.objects.update_or_create(page=page, defaults={"workflow": default})
@@ -326,6 +351,7 @@ def school_sections_ensure(home: SchoolHomePage | None = None) -> None:
     Content apps register ``portal_ensure_school_sections`` hooks (``fn(home)``), ordered
     by the hook's ``order``; each creates its section pages only when absent.
     """
+    _root_title_ensure()
     home = home or SchoolHomePage.objects.first()
     if home is None:
         return
@@ -347,7 +373,19 @@ def school_profile_ensure(
     return profile
 
 
+# Names Wagtail's migrations give the operator's own (public schema) workflow and groups.
+_WAGTAIL_DEFAULT_NAMES = {
+    Workflow: {"Moderators approval": "Duyệt bài"},
+    Task: {"Moderators approval": "Người duyệt phê duyệt"},
+    Group: {"Moderators": "Người duyệt", "Editors": "Biên tập viên"},
+}
+
+
 @transaction.atomic
 def operator_site_ensure(*, title: str, hostname: str) -> Site:
     home = _home_page(PortalHomePage, title, "cong-thong-tin")
+    for model, names in _WAGTAIL_DEFAULT_NAMES.items():  # the admin shows them (R9.2)
+        for english, vietnamese in names.items():
+            if not model.objects.filter(name=vietnamese).exists():
+                model.objects.filter(name=english).update(name=vietnamese)
     return _site_ensure(home, title=title, hostname=hostname)

@@ -20,11 +20,11 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.html import escape
-from django.utils.text import slugify
 from django_tenants.utils import schema_context
 from wagtail.documents import get_document_model
 from wagtail.log_actions import LogContext
 
+from core.slugs import slug_from_title
 from dispatch.models import Dispatch, DispatchFile, DispatchReceipt
 from dispatch.validators import CheckedFile
 from documents.models import DocumentIndexPage, Issuer, OfficialDocumentFile, OfficialDocumentPage
@@ -233,8 +233,8 @@ def dispatch_receipts_reconcile(*, school: School) -> int:
 
 
 def _ascii_slug(text: str) -> str:
-    """ "Công văn 2326/GDĐT-THCS" → "cong-van-2326-gddt-thcs" (đ has no decomposition)."""
-    return slugify(text.replace("/", "-").replace("Đ", "D").replace("đ", "d")) or "van-ban"
+    """ "Công văn 2326/GDĐT-THCS" → "cong-van-2326-gddt-thcs"."""
+    return slug_from_title(text, fallback="van-ban")
 
 
 def _free_slug(parent: DocumentIndexPage, slug: str) -> str:

@@ -14,8 +14,8 @@ import logging
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
 
+from core.slugs import slug_from_title
 from events.models import EventAudience, EventCategory, EventIndexPage, EventPage
 
 logger = logging.getLogger(__name__)
@@ -42,7 +42,7 @@ class DemoEvent:
 
 
 def _slug(title: str, day: datetime.date) -> str:
-    base = slugify(title.replace("Đ", "D").replace("đ", "d"))[:60].strip("-")
+    base = slug_from_title(title, max_length=60)
     return f"{base}-{day:%Y%m%d}"
 
 

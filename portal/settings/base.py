@@ -335,6 +335,16 @@ SHORT_DATE_FORMAT = "d/m/Y"
 DATETIME_FORMAT = "d/m/Y H:i"
 SHORT_DATETIME_FORMAT = "d/m/Y H:i"
 
+# --- Admin dates: dd/mm/yyyy and 24-hour times, date pickers included (R9.2) ------------
+# Formats per language in core/formats (Django's own "vi" writes dates in words and parses
+# "03/12/2026" month-first); Wagtail's pickers use these three, which must be input formats.
+FORMAT_MODULE_PATH = ["core.formats"]
+WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
+WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
+WAGTAIL_TIME_FORMAT = "%H:%M"
+# Account settings offer Vietnam's time zone, not the world's 600 in mixed languages.
+WAGTAIL_USER_TIME_ZONES = ["Asia/Ho_Chi_Minh"]
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
