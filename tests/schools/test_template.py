@@ -4,6 +4,8 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django_tenants.utils import schema_context
 
+from backup.schemadump import schema_structure
+from schools.clone import constraint_names_align
 from schools.selectors import school_get_template, school_list
 
 
@@ -24,6 +26,23 @@ class TemplateSchemaTests:
 
     def test_a_school_has_the_same_tables_as_the_template(self, school_a):
         assert _tables(school_a.schema_name) == _tables("school_template")
+
+    def test_a_school_has_the_template_structure_and_constraint_names(self, school_a):
+        """Columns, constraints (by name), indexes and sequences: a migration that alters a
+        constraint by name must find it in every school, as in the template."""
+        assert schema_structure(school_a.schema_name) == schema_structure("school_template")
+
+    def test_constraints_renamed_by_a_clone_get_the_migration_names_back(self, school_a):
+        schema = school_a.schema_name
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f'ALTER TABLE "{schema}".about_organisationunit '
+                "RENAME CONSTRAINT about_unit_unique_name TO about_organisationunit_kind_name_key"
+            )
+        assert schema_structure(schema) != schema_structure("school_template")
+        assert constraint_names_align(schema) == 1
+        assert constraint_names_align(schema) == 0
+        assert schema_structure(schema) == schema_structure("school_template")
 
     def test_template_is_not_listed_as_a_school(self, school_a, school_b):
         slugs = set(school_list().values_list("slug", flat=True))
