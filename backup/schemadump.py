@@ -17,10 +17,7 @@ school is dumped with ``pg_dump -n`` as before. Restore reads either the same wa
 
 from __future__ import annotations
 
-import hashlib
 import logging
-import os
-import tempfile
 from pathlib import Path
 
 from django.conf import settings
@@ -28,131 +25,13 @@ from django.db import connection
 
 from backup import pgtools
 from backup.archive import rewrite_schema
+from schools.ddl import owned_sequences, schema_structure, schema_tables, template_section
 
 logger = logging.getLogger(__name__)
-
-# The relations of one schema, found through pg_depend's index on the referenced object:
-# pg_class and pg_constraint have no index that starts with the namespace, so filtering
-# them by namespace scans the whole catalogue (650,000 relations at 2,000 schools).
-RELATIONS = (
-    "SELECT objid FROM pg_depend WHERE classid = 'pg_class'::regclass "
-    "AND refclassid = 'pg_namespace'::regclass AND refobjid = %(schema)s::regnamespace"
-)
-
-# One row per column, constraint, index and sequence of a schema, without its name, so two
-# schemas made by the same migrations give the same digest. A partial index's predicate is
-# left out: PostgreSQL words it differently once a dump has been reloaded.
-_STRUCTURE_SQL = f"""
-SELECT md5(coalesce(string_agg(item, E'\\n' ORDER BY item), '')) FROM (
-  SELECT format('%%s|%%s|%%s|%%s|%%s|%%s|%%s', c.relname, c.relkind,
-                row_number() OVER (PARTITION BY c.oid ORDER BY a.attnum), a.attname,
-                format_type(a.atttypid, a.atttypmod), a.attnotnull, a.attidentity) AS item
-    FROM pg_class c
-    JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
-   WHERE c.oid IN ({RELATIONS}) AND c.relkind IN ('r', 'p', 'v', 'm')
-  UNION ALL
-  SELECT format('constraint|%%s|%%s|%%s|%%s', t.relname, k.conname, k.contype,
-                replace(pg_get_constraintdef(k.oid), %(schema)s || '.', ''))
-    FROM pg_constraint k JOIN pg_class t ON t.oid = k.conrelid
-   WHERE k.conrelid IN ({RELATIONS})
-  UNION ALL
-  SELECT format('index|%%s|%%s|%%s|%%s', t.relname, i.relname, x.indpred IS NOT NULL,
-                regexp_replace(pg_get_indexdef(i.oid), '^.* USING (.*?)( WHERE .*)?$', '\\1'))
-    FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid
-   WHERE x.indrelid IN ({RELATIONS})
-  UNION ALL
-  SELECT format('other|%%s|%%s', c.relname, c.relkind)
-    FROM pg_class c
-   WHERE c.oid IN ({RELATIONS}) AND c.relkind NOT IN ('r', 'p', 'S', 'v', 'm', 'i')
-  UNION ALL
-  SELECT format('sequence|%%s|%%s', t.relname, a.attname)
-    FROM pg_class q
-    JOIN pg_depend d ON d.classid = 'pg_class'::regclass AND d.objid = q.oid
-     AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a', 'i')
-    JOIN pg_class t ON t.oid = d.refobjid
-    JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = d.refobjsubid
-   WHERE q.oid IN ({RELATIONS}) AND q.relkind = 'S'
-) items
-"""  # noqa: S608 (constant fragments)
 
 
 def _q(name: str) -> str:
     return connection.ops.quote_name(name)
-
-
-def schema_structure(schema_name: str) -> str:
-    """Digest of a schema's tables, columns, constraints, indexes and sequences."""
-    with connection.cursor() as cursor:
-        cursor.execute(_STRUCTURE_SQL, {"schema": schema_name})
-        return cursor.fetchone()[0]
-
-
-def _cache_dir() -> Path:
-    db = settings.DATABASES["default"]
-    where = f"{db.get('HOST')}:{db.get('PORT')}/{db.get('NAME')}"
-    folder = (
-        Path(tempfile.gettempdir())
-        / "portal-backup-ddl"
-        / hashlib.md5(where.encode(), usedforsecurity=False).hexdigest()
-    )  # noqa: S324
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
-
-
-def _template_section(template: str, structure: str, section: str) -> Path:
-    """The template's ``pre-data`` or ``post-data`` section, dumped once per structure."""
-    path = _cache_dir() / f"{structure}-{section}.sql"
-    if not path.exists():
-        partial = path.with_suffix(f".{os.getpid()}.part")
-        pgtools.run(
-            [
-                pgtools.pg_binary("pg_dump"),
-                "--schema",
-                template,
-                "--no-owner",
-                "--no-privileges",
-                "--format=plain",
-                f"--section={section}",
-                "--file",
-                str(partial),
-            ],
-            capture_output=True,
-        )
-        partial.replace(path)  # atomic: a concurrent backup reads a whole file or dumps again
-    return path
-
-
-def _tables(schema_name: str) -> list[tuple[str, list[str]]]:
-    """(table, columns in order) of every table of the schema, by name."""
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT c.relname, array_agg(a.attname ORDER BY a.attnum) FROM pg_class c "  # noqa: S608
-            "JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped "
-            "AND a.attgenerated = '' "
-            f"WHERE c.oid IN ({RELATIONS}) AND c.relkind IN ('r', 'p') "
-            "GROUP BY c.relname ORDER BY c.relname",
-            {"schema": schema_name},
-        )
-        return [(name, list(columns)) for name, columns in cursor.fetchall()]
-
-
-def owned_sequences(schema_name: str) -> list[tuple[str, str, str]]:
-    """(table, column, sequence) of every sequence of the schema that a column owns.
-
-    Sequences are found by their column, not by name: a table renamed by a migration keeps
-    its sequence's old name in the schema migrated, and a clone gets a new one.
-    """
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT t.relname, a.attname, q.relname FROM pg_class q "  # noqa: S608
-            "JOIN pg_depend d ON d.classid = 'pg_class'::regclass AND d.objid = q.oid "
-            "AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a', 'i') "
-            "JOIN pg_class t ON t.oid = d.refobjid "
-            "JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = d.refobjsubid "
-            f"WHERE q.oid IN ({RELATIONS}) AND q.relkind = 'S' ORDER BY 1, 2",
-            {"schema": schema_name},
-        )
-        return [tuple(row) for row in cursor.fetchall()]
 
 
 def _literal(value: str) -> str:
@@ -162,7 +41,7 @@ def _literal(value: str) -> str:
 def _write_data(schema_name: str, out) -> None:
     """The rows and sequence positions, in ``pg_dump``'s plain format, in one snapshot."""
     raw = connection.connection  # psycopg 3: COPY … TO STDOUT streams the rows
-    for table, columns in _tables(schema_name):
+    for table, columns in schema_tables(schema_name):
         qualified = f"{_q(schema_name)}.{_q(table)}"
         column_list = ", ".join(_q(column) for column in columns)
         out.write(f"COPY {qualified} ({column_list}) FROM stdin;\n".encode())
@@ -214,8 +93,8 @@ def school_schema_dump(schema_name: str, target: Path) -> str:
             capture_output=True,
         )
         return "pg_dump"
-    pre = _template_section(template, structure, "pre-data")
-    post = _template_section(template, structure, "post-data")
+    pre = template_section(template, structure, "pre-data")
+    post = template_section(template, structure, "post-data")
     work = target.with_suffix(".part")
     with target.open("wb") as out:
         rewrite_schema(pre, work, old=template, new=schema_name)

@@ -244,24 +244,33 @@ def _load_schema(opened: OpenedArchive, temp_schema: str) -> None:
 
 
 def _content_type_columns(schema_name: str) -> list[tuple[str, str]]:
-    """(table, column) of the schema that hold content-type ids."""
+    """(table, column) of the schema that hold content-type ids.
+
+    From the models (school schemas have no foreign keys to the shared content types, see
+    ``schools.ddl.shared_foreign_keys_drop``), and any integer ``…content_type_id`` column.
+    """
+    from django.apps import apps
+
+    columns = {
+        (model._meta.db_table, field.column)
+        for model in apps.get_models(include_auto_created=True)
+        for field in model._meta.local_fields
+        if field.is_relation and field.related_model is ContentType
+    }
     with connection.cursor() as cursor:
         cursor.execute(
-            """
-            SELECT DISTINCT cls.relname, att.attname
-            FROM pg_constraint con
-            JOIN pg_class cls ON cls.oid = con.conrelid
-            JOIN pg_attribute att ON att.attrelid = con.conrelid AND att.attnum = ANY (con.conkey)
-            WHERE con.contype = 'f' AND con.connamespace = %s::regnamespace
-              AND con.confrelid = 'public.django_content_type'::regclass
-            UNION
-            SELECT table_name, column_name FROM information_schema.columns
-            WHERE table_schema = %s AND column_name LIKE '%%content_type_id'
-              AND data_type IN ('integer', 'bigint')
-            """,
-            [schema_name, schema_name],
+            "SELECT table_name, column_name FROM information_schema.columns "
+            "WHERE table_schema = %s AND column_name LIKE '%%content_type_id' "
+            "AND data_type IN ('integer', 'bigint')",
+            [schema_name],
         )
-        return sorted(cursor.fetchall())
+        columns.update(cursor.fetchall())
+        cursor.execute(
+            "SELECT relname FROM pg_class WHERE relnamespace = %s::regnamespace AND relkind = 'r'",
+            [schema_name],
+        )
+        tables = {name for (name,) in cursor.fetchall()}
+    return sorted((table, column) for table, column in columns if table in tables)
 
 
 def _remap_content_types(schema_name: str, remap: dict[int, int]) -> None:

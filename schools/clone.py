@@ -20,8 +20,10 @@ import logging
 import re
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django_tenants import clone as tenants_clone
+from django_tenants.utils import schema_exists
 
 logger = logging.getLogger(__name__)
 
@@ -170,10 +172,55 @@ def constraint_names_align(schema_name: str, template: str | None = None) -> int
     return len(renames)
 
 
+def template_clone(template: str, schema_name: str) -> None:
+    """Make ``schema_name`` a copy of ``template``: its DDL as pg_dump writes it, and its rows.
+
+    django-tenants' clone function reads catalogue views of the whole database (every
+    table's grants, comments, sequences and column definitions) for each clone, so a clone
+    took longer with every school (0.8 s at 20 schools, 2.4 s at 600). Here the template's
+    DDL is dumped once per structure (``schools.ddl``) and replayed with the schema renamed;
+    the rows (pages, groups, workflows of the template) are copied server-side, and the
+    identity sequences continue where the template's are. Names of indexes and constraints
+    are the migrations' own, as in the template.
+    """
+    from schools.ddl import owned_sequences, schema_tables, template_ddl
+
+    quote = connection.ops.quote_name
+    pre = template_ddl(template, schema_name, "pre-data")
+    post = template_ddl(template, schema_name, "post-data")
+    with connection.cursor() as cursor:
+        cursor.execute(pre)
+        for table, columns in schema_tables(template):
+            names = ", ".join(quote(column) for column in columns)
+            cursor.execute(
+                f"INSERT INTO {quote(schema_name)}.{quote(table)} ({names}) "  # noqa: S608
+                f"OVERRIDING SYSTEM VALUE SELECT {names} FROM {quote(template)}.{quote(table)}"
+            )
+        for table, column, sequence in owned_sequences(template):
+            cursor.execute(
+                "SELECT pg_catalog.setval(pg_catalog.pg_get_serial_sequence(%s, %s), "  # noqa: S608
+                f"last_value, is_called) FROM {quote(template)}.{quote(sequence)}",
+                [f"{quote(schema_name)}.{quote(table)}", column],
+            )
+        cursor.execute(post)
+    connection.set_schema_to_public()
+
+
 class FastCloneSchema(tenants_clone.CloneSchema):
     def clone_schema(
         self, base_schema_name, new_schema_name, clone_mode="DATA", set_connection=True
     ):
+        from backup.pgtools import PgToolError
+
+        if set_connection:
+            connection.set_schema_to_public()
+        if schema_exists(new_schema_name, case_sensitive=False):
+            raise ValidationError("New schema name already exists")
+        try:
+            template_clone(base_schema_name, new_schema_name)
+            return
+        except PgToolError as exc:  # no pg_dump for this server: the clone function
+            logger.warning("Cloning %s with the clone function: %s", new_schema_name, exc)
         super().clone_schema(base_schema_name, new_schema_name, clone_mode, set_connection)
         constraint_names_align(new_schema_name, base_schema_name)
 

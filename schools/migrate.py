@@ -42,6 +42,7 @@ from django_tenants.migration_executors.base import MigrationExecutor, run_migra
 from django_tenants.migration_executors.standard import StandardExecutor
 from django_tenants.signals import schema_migrated, schema_pre_migration
 
+from schools.ddl import shared_foreign_keys_drop
 from schools.parallel import SchemaResult, map_schemas
 
 logger = logging.getLogger(__name__)
@@ -208,6 +209,8 @@ def migrate_schema(schema_name: str, fingerprint: str, options: dict) -> SchemaR
             post_migrate, plan, alias=alias, verbosity=verbosity, apps=group.post_apps(post_state)
         )
         connection.set_schema_to_public()
+        if plan:  # a migration may have added one (see schools.ddl)
+            shared_foreign_keys_drop(schema_name)
         schema_migrated.send(run_migrations, schema_name=schema_name)
         return SchemaResult(schema_name, time.perf_counter() - started, detail=len(plan))
     except Exception as exc:  # noqa: BLE001 - one school's failure must not stop the others

@@ -16,8 +16,9 @@ from django_tenants.utils import schema_context
 
 from backup import pgtools
 from backup.archive import rewrite_schema
-from backup.schemadump import owned_sequences, schema_structure, school_schema_dump
+from backup.schemadump import school_schema_dump
 from news.models import NewsPage
+from schools.ddl import owned_sequences, schema_structure
 from tests.backup.conftest import ARTICLE
 
 

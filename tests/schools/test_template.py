@@ -4,8 +4,8 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django_tenants.utils import schema_context
 
-from backup.schemadump import schema_structure
 from schools.clone import constraint_names_align
+from schools.ddl import schema_structure
 from schools.selectors import school_get_template, school_list
 
 
@@ -43,6 +43,23 @@ class TemplateSchemaTests:
         assert constraint_names_align(schema) == 1
         assert constraint_names_align(schema) == 0
         assert schema_structure(schema) == schema_structure("school_template")
+
+    def test_schools_put_no_triggers_on_the_shared_content_types(self, school_a):
+        """One FK to a shared table = two triggers on it per school (76,000 at 2,000)."""
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT count(*) FROM pg_constraint k JOIN pg_class r ON r.oid = k.confrelid "
+                "WHERE k.contype = 'f' AND k.connamespace = ANY (%s::regnamespace[]) "
+                "AND r.relnamespace <> k.connamespace",
+                [[school_a.schema_name, "school_template"]],
+            )
+            assert cursor.fetchone()[0] == 0
+            cursor.execute(
+                "SELECT count(*) FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgconstrrelid "
+                "WHERE t.tgrelid = 'public.django_content_type'::regclass "
+                "AND c.relnamespace <> 'public'::regnamespace"
+            )
+            assert cursor.fetchone()[0] == 0
 
     def test_template_is_not_listed_as_a_school(self, school_a, school_b):
         slugs = set(school_list().values_list("slug", flat=True))
