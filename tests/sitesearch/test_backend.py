@@ -208,7 +208,7 @@ class WriterSafetyTests:
             "ix = index.open_dir(sys.argv[1])\n"
             "w = ix.writer()\n"
             "for i in range(200):\n"
-            "    w.add_document(page_id=str(1000 + i), title_f='dang ghi', url='/x/')\n"
+            "    w.add_document(page_id=str(1000 + i), text_f='dang ghi', url='/x/')\n"
             "os._exit(9)\n"
         )
         result = subprocess.run(  # noqa: S603
