@@ -34,6 +34,9 @@ MAX_PAGE = 50
 # bonus is applied to this many candidates beyond the page shown.
 PHRASE_BONUS = 0.5
 RERANK_EXTRA = 10
+# Candidates holding every query word with its diacritics as typed gain this share of the
+# best score (less for some of the words): "bán trú" before "bạn trú".
+EXACT_BONUS = 0.5
 _OPERATORS_RE = re.compile(r"\b(?:AND|OR|NOT|ANDNOT|ANDMAYBE)\b")
 
 KIND_LABELS = {
@@ -130,22 +133,39 @@ def _hit(stored: StoredHit, query: ParsedQuery | None, *, school=None, base_url=
         kind_label=KIND_LABELS[kind],
         date=_local_date(stored.date),
         school_year=stored.school_year,
-        snippet=snippet([stored.summary, stored.body, stored.attach], query.folded if query else ()),
+        snippet=snippet(
+            [stored.summary, stored.body, stored.attach], query.folded if query else ()
+        ),
         score=stored.score,
         school=school,
     )
 
 
+def _word_re(words_) -> re.Pattern:
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words_)) + r")(?!\w)")
+
+
 def _rerank(hits: list[StoredHit], query: ParsedQuery | None) -> list[StoredHit]:
-    """Titles holding the words as a phrase first (a title-only check on the candidates:
-    phrase matching over whole bodies would cost more than the rest of the query)."""
-    if query is None or len(query.folded) < 2 or not hits:
+    """The candidates reordered: the query's words with their diacritics as typed first, then
+    titles holding the words as a phrase.
+
+    Checked on the stored texts of the candidates only (the page shown and a few more):
+    scoring exact forms and phrases over the whole index cost more than the rest of the query.
+    """
+    if query is None or not query.words or not hits:
         return hits
-    phrase = re.compile(r"(?<!\w)" + r"\W+".join(map(re.escape, query.folded)) + r"(?!\w)")
-    bonus = PHRASE_BONUS * max(hit.score for hit in hits)
+    best = max(hit.score for hit in hits) or 1.0
+    exact = _word_re(dict.fromkeys(query.words))
+    phrase = None
+    if len(query.folded) > 1:
+        phrase = re.compile(r"(?<!\w)" + r"\W+".join(map(re.escape, query.folded)) + r"(?!\w)")
+    wanted = len(set(query.words))
     for hit in hits:
-        if phrase.search(fold_in_place(hit.title)):
-            hit.score += bonus
+        text = "\n".join((hit.title, hit.summary, hit.body, hit.attach)).lower()
+        found = {match.group(0) for match in exact.finditer(text)}
+        hit.score += EXACT_BONUS * best * len(found) / wanted
+        if phrase is not None and phrase.search(fold_in_place(hit.title)):
+            hit.score += PHRASE_BONUS * best
     return sorted(hits, key=lambda hit: hit.score, reverse=True)
 
 

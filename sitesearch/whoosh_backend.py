@@ -51,13 +51,14 @@ WRITE_LOCK_TIMEOUT = 30.0
 _SCHEMA_RE = re.compile(r"^[a-z0-9_]{1,63}$")
 PART_SEPARATOR = "\x1e"
 PARTS = tuple(WEIGHTS)
-EXACT_BOOST = 1.0
 IDENT_BOOST = 20.0
 # A cached searcher asks the disk for a newer generation at most this often (seconds); a
 # write in this process refreshes at once.
 REFRESH_CHECK_SECONDS = 1.0
 # Open searchers kept per thread (each holds a few file handles).
 MAX_OPEN_SEARCHERS = 256
+# Matches scored per school and query at most (see _BudgetCollector).
+SCORED_BUDGET = 600
 
 
 class WeightedPartsTokenizer(Tokenizer):
@@ -111,7 +112,6 @@ def build_schema() -> fields.Schema:
         date=fields.DATETIME(stored=True, sortable=True),
         ident=fields.KEYWORD(lowercase=True, commas=True, scorable=True),
         text_f=fields.TEXT(analyzer=WeightedPartsTokenizer(folded=True), phrase=False),
-        text_x=fields.TEXT(analyzer=WeightedPartsTokenizer(folded=False), phrase=False),
     )
 
 
@@ -129,7 +129,6 @@ def _fields(doc: SearchDocument) -> dict:
         "school_year": doc.school_year or "",
         "ident": ",".join(doc.identifier_forms()),
         "text_f": joined,
-        "text_x": joined,
     }
     if (date := doc.utc_date()) is not None:
         data["date"] = date.replace(tzinfo=None)  # Whoosh compares naive datetimes: UTC
@@ -306,14 +305,12 @@ def indexed_page_ids(schema_name: str) -> set[int]:
 
 # --- Queries -------------------------------------------------------------------------------
 def build_query(parsed: ParsedQuery) -> Query | None:
-    """Each word must match (folded); the same word with its diacritics adds score; a whole
-    number/symbol also matches the identifier field on its own."""
+    """Each word must match (folded); a whole number/symbol also matches the identifier field
+    on its own. Exact diacritics rank first through ``selectors._rerank`` on the candidates:
+    an exact-form term per word doubled the postings read for every query."""
     alternatives: list[Query] = []
     if parsed.words:
-        per_word = [
-            Or([Term("text_f", folded), Term("text_x", word, boost=EXACT_BOOST)])
-            for word, folded in zip(parsed.words, parsed.folded, strict=True)
-        ]
+        per_word = [Term("text_f", folded) for folded in dict.fromkeys(parsed.folded)]
         alternatives.append(And(per_word) if len(per_word) > 1 else per_word[0])
     if parsed.identifiers:
         alternatives.append(
@@ -342,6 +339,34 @@ def build_filter(filters) -> Query | None:
     if not parts:
         return None
     return parts[0] if len(parts) == 1 else And(parts)
+
+
+class _BudgetCollector(collectors.TopCollector):
+    """Top-N that scores at most ``budget`` matches: a query of words found in most pages
+    (``năm học``) would otherwise score every page of the school. The first ``budget``
+    matches in index order are ranked; ``exhausted`` tells the total is then an estimate."""
+
+    def __init__(self, limit: int, budget: int, floor: float = 0.0):
+        super().__init__(limit=limit)
+        self.budget = budget
+        self.floor = floor
+        self.exhausted = False
+
+    def prepare(self, top_searcher, q, context):
+        super().prepare(top_searcher, q, context)
+        self.minscore = self.floor
+
+    def matches(self):
+        for examined, docnum in enumerate(super().matches()):
+            if examined >= self.budget:
+                self.exhausted = True
+                return
+            yield docnum
+
+    def _collect(self, global_docnum, score):
+        if score <= self.floor:
+            return 0
+        return super()._collect(global_docnum, score)
 
 
 class _FloorCollector(collectors.TopCollector):
@@ -396,17 +421,16 @@ def _total(results, limit: int, doc_count: int) -> tuple[int, bool]:
     return max(estimate, scored), False
 
 
-def _search_one(schema_name: str, searcher, query, filter_query, limit: int, floor: float):
+def _search_one(searcher, query, filter_query, limit: int, floor: float):
+    """(results, whether every match was looked at)."""
     if query is None:  # filters only: the newest first
-        results = searcher.search(filter_query, limit=limit, sortedby="date", reverse=True)
-    elif floor > 0:
-        collector = _FloorCollector(limit, floor)
-        wrapped = collectors.FilterCollector(collector, allow=filter_query)
-        searcher.search_with_collector(query, wrapped if filter_query is not None else collector)
-        results = (wrapped if filter_query is not None else collector).results()
-    else:
-        results = searcher.search(query, filter=filter_query, limit=limit)
-    return results
+        return searcher.search(filter_query, limit=limit, sortedby="date", reverse=True), True
+    collector = _BudgetCollector(limit, SCORED_BUDGET, floor)
+    outer = collector
+    if filter_query is not None:
+        outer = collectors.FilterCollector(collector, allow=filter_query)
+    searcher.search_with_collector(query, outer)
+    return outer.results(), not collector.exhausted
 
 
 def search(
@@ -423,8 +447,8 @@ def search(
         searcher = searcher_for(schema_name)
         if searcher is None:
             continue
-        results = _search_one(schema_name, searcher, query, filter_query, limit, floor)
-        if floor > 0:  # matches below the bar were not even looked at: estimate
+        results, complete = _search_one(searcher, query, filter_query, limit, floor)
+        if floor > 0 or not complete:  # matches below the bar were not even looked at: estimate
             count = min(query.estimate_size(searcher.reader()), searcher.doc_count())
             count, count_exact = max(count, results.scored_length()), False
         else:

@@ -171,6 +171,7 @@ class BadInputTests:
         assert search_school("nobody_here", "cong khai").hits == []
 
 
+@pytest.mark.whoosh_only
 class WriterSafetyTests:
     def test_concurrent_writers_wait_for_the_lock(self):
         open_index(SCHEMA)
