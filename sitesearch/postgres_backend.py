@@ -2,11 +2,11 @@
 (R1.1, R9.3), for deployments with several web hosts (nothing on local disk).
 
 A row per page: its school's schema name, the fields shown in results, the identifiers'
-whole forms (``text[]``, GIN) and two ``tsvector`` columns written from the same Python
-analysis as the Whoosh engine (``sitesearch.analysis``), so both engines see the same words:
-``doc_f`` folded (no diacritics, ``đ`` → ``d``; searched, GIN with the schema name through
-``btree_gin``) and ``doc_x`` lower-cased with diacritics (ranking only: exact-diacritic
-matches first). Weights A title, B summary and identifier words, C body, D attachment text.
+whole forms (``text[]``, GIN) and a ``tsvector`` written from the same Python analysis as
+the Whoosh engine (``sitesearch.analysis``), so both engines see the same words: ``doc_f``,
+folded (no diacritics, ``đ`` → ``d``), GIN-indexed with the schema name (``btree_gin``).
+Weights A title, B summary and identifier words, C body, D attachment text. Exact-diacritic
+matches and title phrases are ranked first by ``selectors._rerank``, as for Whoosh.
 Building the vectors in Python instead of ``to_tsvector('vi_unaccent', …)`` keeps
 ``2326/GDĐT-THCS`` and ``35.000`` the tokens Whoosh sees (PostgreSQL's parser makes file
 paths and version numbers of them) and gives both engines one definition of a word.
@@ -35,7 +35,6 @@ TABLE = "public.sitesearch_entry"
 PART_WEIGHTS = {"title": "A", "summary": "B", "ident": "B", "body": "C", "attach": "D"}
 # ts_rank's weights for {D, C, B, A}: the Whoosh engine's 1 : 2 : 4 : 8.
 RANK_WEIGHTS = "{0.125, 0.25, 0.5, 1.0}"
-EXACT_BOOST = 1.0
 IDENT_BONUS = 10.0
 MAX_POSITION = 16383  # PostgreSQL's limit
 POSITIONS_PER_LEXEME = 16  # enough for ranking; keeps vectors of long attachments small
@@ -47,14 +46,14 @@ def _quote(lexeme: str) -> str:
     return "'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
-def tsvector_literal(parts: dict[str, str], *, folded: bool) -> str:
+def tsvector_literal(parts: dict[str, str]) -> str:
     """``'lexeme':1A,5A 'other':2B …`` from the texts, tokenised like the Whoosh engine."""
     positions: dict[str, list[str]] = {}
     position = 0
     for part, weight in PART_WEIGHTS.items():
         for match in _WORD_RE.finditer(parts.get(part, "")):
             word = match.group(0).lower()[:MAX_LEXEME_CHARS]
-            lexeme = fold(word) if folded else word
+            lexeme = fold(word)
             position = min(position + 1, MAX_POSITION)
             found = positions.setdefault(lexeme, [])
             if len(found) < POSITIONS_PER_LEXEME:
@@ -76,20 +75,19 @@ def _row(schema_name: str, doc: SearchDocument) -> tuple:
         parts["body"][:SNIPPET_SOURCE_CHARS],
         parts["attach"][:SNIPPET_SOURCE_CHARS],
         doc.identifier_forms(),
-        tsvector_literal(parts, folded=True),
-        tsvector_literal(parts, folded=False),
+        tsvector_literal(parts),
     )
 
 
 _INSERT = f"""
 INSERT INTO {TABLE} (schema_name, page_id, url, title, kind, school_year, date, summary,
-    snippet_body, snippet_attach, identifiers, doc_f, doc_x)
-VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s::tsvector, %s::tsvector)
+    snippet_body, snippet_attach, identifiers, doc_f)
+VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s::tsvector)
 ON CONFLICT (schema_name, page_id) DO UPDATE SET
     url = EXCLUDED.url, title = EXCLUDED.title, kind = EXCLUDED.kind,
     school_year = EXCLUDED.school_year, date = EXCLUDED.date, summary = EXCLUDED.summary,
     snippet_body = EXCLUDED.snippet_body, snippet_attach = EXCLUDED.snippet_attach,
-    identifiers = EXCLUDED.identifiers, doc_f = EXCLUDED.doc_f, doc_x = EXCLUDED.doc_x
+    identifiers = EXCLUDED.identifiers, doc_f = EXCLUDED.doc_f
 """  # noqa: S608 - TABLE is a constant
 
 
@@ -190,13 +188,9 @@ def search(
         matches, ranks = [], []
         if parsed.folded:
             params["qf"] = _tsquery(parsed.folded, "&")
-            params["qx"] = _tsquery(parsed.words, "|")
             params["weights"] = RANK_WEIGHTS
             matches.append("doc_f @@ %(qf)s::tsquery")
-            ranks.append(
-                "ts_rank(%(weights)s::float4[], doc_f, %(qf)s::tsquery, 1)"
-                f" + {EXACT_BOOST} * ts_rank(%(weights)s::float4[], doc_x, %(qx)s::tsquery, 1)"
-            )
+            ranks.append("ts_rank(%(weights)s::float4[], doc_f, %(qf)s::tsquery, 1)")
         if parsed.identifiers:
             params["forms"] = list(parsed.identifiers)
             matches.append("identifiers && %(forms)s::text[]")

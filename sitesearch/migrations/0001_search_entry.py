@@ -23,7 +23,6 @@ CREATE TABLE IF NOT EXISTS public.sitesearch_entry (
     snippet_attach text NOT NULL DEFAULT '',
     identifiers text[] NOT NULL DEFAULT '{}',
     doc_f tsvector NOT NULL,
-    doc_x tsvector NOT NULL,
     PRIMARY KEY (schema_name, page_id)
 );
 CREATE INDEX IF NOT EXISTS sitesearch_entry_doc_f
