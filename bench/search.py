@@ -383,7 +383,9 @@ def _engine_run(backend: str, schools: list, documents, targets, root: Path) -> 
         if engine.index_exists(schema_name):
             engine.index_drop(schema_name)
     started = time.perf_counter()
-    engine.documents_write(first, add=documents, clear=True, timeout=120.0)
+    # Newest first, as rebuild_search_index writes them (services._indexable_documents).
+    newest_first = sorted(documents, key=lambda doc: doc.date, reverse=True)
+    engine.documents_write(first, add=newest_first, clear=True, timeout=120.0)
     indexing = time.perf_counter() - started
     if backend == "whoosh":
         path = engine.index_path(first)

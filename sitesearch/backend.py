@@ -24,6 +24,19 @@ KINDS = ("news", "documents", "disclosure", "procedures", "pages")
 # Text kept with a document only to build snippets; the indexed text itself is not capped.
 SNIPPET_SOURCE_CHARS = 20_000
 BACKENDS = ("whoosh", "postgres")
+# Matches scored per school and query at most, by either engine: a query of words found in
+# most pages ("kế hoạch năm học") would otherwise score every page. The newest pages are
+# looked at first. On the portal the schools share PORTAL_SCORED_BUDGET.
+SCORED_BUDGET = 600
+PORTAL_SCORED_BUDGET = 6000
+PORTAL_MIN_PER_SCHOOL = 40
+
+
+def scoring_budget(schools: int) -> int:
+    """Matches scored per school when ``schools`` schools are searched at once."""
+    if schools <= 1:
+        return SCORED_BUDGET
+    return min(SCORED_BUDGET, max(PORTAL_MIN_PER_SCHOOL, PORTAL_SCORED_BUDGET // schools))
 
 
 @dataclasses.dataclass
@@ -40,6 +53,7 @@ class SearchDocument:
     identifiers: list[str] = dataclasses.field(default_factory=list)
     date: datetime.datetime | None = None
     school_year: str = ""
+    issuer: str = ""  # cơ quan ban hành, for the issuer filter
 
     def parts(self) -> dict[str, str]:
         """The texts to index, NFC, keyed like :data:`WEIGHTS`."""
@@ -157,6 +171,11 @@ def index_exists(schema_name: str) -> bool:
 def index_drop(schema_name: str) -> None:
     """Forget every document of a school (it was deleted)."""
     engine().index_drop(schema_name)
+
+
+def issuers(schema_names: list[str]) -> list[str]:
+    """The issuers (cơ quan ban hành) of the indexed pages of these schools, sorted."""
+    return engine().issuers(schema_names)
 
 
 def search(

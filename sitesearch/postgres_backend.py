@@ -29,6 +29,7 @@ from sitesearch.backend import (
     SearchDocument,
     StoredHit,
     date_bounds,
+    scoring_budget,
 )
 
 TABLE = "public.sitesearch_entry"
@@ -70,6 +71,7 @@ def _row(schema_name: str, doc: SearchDocument) -> tuple:
         parts["title"],
         doc.safe_kind(),
         doc.school_year or "",
+        doc.issuer or "",
         doc.utc_date(),
         parts["summary"][:SNIPPET_SOURCE_CHARS],
         parts["body"][:SNIPPET_SOURCE_CHARS],
@@ -80,12 +82,12 @@ def _row(schema_name: str, doc: SearchDocument) -> tuple:
 
 
 _INSERT = f"""
-INSERT INTO {TABLE} (schema_name, page_id, url, title, kind, school_year, date, summary,
-    snippet_body, snippet_attach, identifiers, doc_f)
-VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s::tsvector)
+INSERT INTO {TABLE} (schema_name, page_id, url, title, kind, school_year, issuer, date,
+    summary, snippet_body, snippet_attach, identifiers, doc_f)
+VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s::tsvector)
 ON CONFLICT (schema_name, page_id) DO UPDATE SET
     url = EXCLUDED.url, title = EXCLUDED.title, kind = EXCLUDED.kind,
-    school_year = EXCLUDED.school_year, date = EXCLUDED.date, summary = EXCLUDED.summary,
+    school_year = EXCLUDED.school_year, issuer = EXCLUDED.issuer, date = EXCLUDED.date, summary = EXCLUDED.summary,
     snippet_body = EXCLUDED.snippet_body, snippet_attach = EXCLUDED.snippet_attach,
     identifiers = EXCLUDED.identifiers, doc_f = EXCLUDED.doc_f
 """  # noqa: S608 - TABLE is a constant
@@ -121,6 +123,16 @@ def documents_write(
         if batch:
             cursor.executemany(_INSERT, batch)
     return count
+
+
+def issuers(schema_names: list[str]) -> list[str]:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT DISTINCT issuer FROM {TABLE} "  # noqa: S608
+            "WHERE schema_name = ANY(%s) AND issuer <> '' ORDER BY issuer",
+            [list(schema_names)],
+        )
+        return [row[0] for row in cursor.fetchall()]
 
 
 def stored_url(schema_name: str, page_id: int) -> str | None:
@@ -173,6 +185,9 @@ def search(
     if filters.school_year:
         where.append("school_year = %(school_year)s")
         params["school_year"] = filters.school_year
+    if filters.issuer:
+        where.append("issuer = %(issuer)s")
+        params["issuer"] = filters.issuer
     start, end = date_bounds(filters)
     if start:
         where.append("date >= %(start)s")
@@ -201,6 +216,7 @@ def search(
             return EngineResults(hits=[], total=0)
         where.append("(" + " OR ".join(matches) + ")")
         score, order = " + ".join(ranks), "score DESC, schema_name, page_id"
+        return _ranked(where, params, score, scoring_budget(len(schema_names)))
     sql = (
         f"SELECT {_COLUMNS}, {score} AS score, count(*) OVER () AS total "  # noqa: S608
         f"FROM {TABLE} WHERE {' AND '.join(where)} ORDER BY {order} LIMIT %(limit)s"
@@ -208,7 +224,35 @@ def search(
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
-    hits = [
+    return EngineResults(hits=_hits(rows), total=rows[0][11] if rows else 0)
+
+
+def _ranked(where: list[str], params: dict, score: str, budget: int) -> EngineResults:
+    """At most ``budget`` matches per school are ranked (``backend.SCORED_BUDGET``), in the
+    table's physical order, which a rebuild writes newest first; one query for any number of
+    schools."""
+    school_where = ["schema_name = s.name", *where[1:]]
+    params["budget"] = budget
+    sql = (
+        "WITH candidates AS ("  # noqa: S608
+        f"SELECT e.*, count(*) OVER (PARTITION BY e.schema_name) AS per_school "
+        "FROM unnest(%(schemas)s::text[]) AS s(name) CROSS JOIN LATERAL ("
+        f"SELECT {_COLUMNS}, {score} AS score FROM {TABLE} "
+        f"WHERE {' AND '.join(school_where)} LIMIT %(budget)s) AS e) "
+        f"SELECT {_COLUMNS}, score, count(*) OVER () AS total, "
+        "max(per_school) OVER () AS fullest FROM candidates "
+        "ORDER BY score DESC, schema_name, page_id LIMIT %(limit)s"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    if not rows:
+        return EngineResults(hits=[], total=0)
+    return EngineResults(hits=_hits(rows), total=rows[0][11], exact=rows[0][12] < budget)
+
+
+def _hits(rows) -> list[StoredHit]:
+    return [
         StoredHit(
             schema_name=row[0],
             page_id=row[1],
@@ -224,4 +268,3 @@ def search(
         )
         for row in rows
     ]
-    return EngineResults(hits=hits, total=rows[0][11] if rows else 0)

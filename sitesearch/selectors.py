@@ -53,6 +53,7 @@ assert set(KIND_LABELS) == set(KINDS)
 class SearchFilters:
     kind: str = ""
     school_year: str = ""
+    issuer: str = ""
     date_from: datetime.date | None = None
     date_to: datetime.date | None = None
 
@@ -61,7 +62,7 @@ class SearchFilters:
             object.__setattr__(self, "kind", "")
 
     def is_empty(self) -> bool:
-        return not (self.kind or self.school_year or self.date_from or self.date_to)
+        return not (self.kind or self.school_year or self.issuer or self.date_from or self.date_to)
 
 
 @dataclasses.dataclass
@@ -209,6 +210,37 @@ def search_school(
         searched=True,
         exact=found.exact,
     )
+
+
+ISSUERS_CACHE_SECONDS = 300
+
+
+def _active_schema_names() -> list[str]:
+    from schools.models import SchoolStatus
+    from schools.selectors import school_list
+
+    return list(
+        school_list()
+        .filter(status=SchoolStatus.ACTIVE)
+        .order_by("pk")
+        .values_list("schema_name", flat=True)
+    )
+
+
+def issuer_names(*, portal: bool = False) -> list[str]:
+    """The issuers (cơ quan ban hành) of the current school's indexed pages, or of every
+    active school's on the portal: the choices of the issuer filter. Cached for
+    ``ISSUERS_CACHE_SECONDS`` (the cache key carries the schema)."""
+    from django.core.cache import cache
+    from django.db import connection
+
+    key = "sitesearch:issuers"
+    names = cache.get(key)
+    if names is None:
+        schema_names = _active_schema_names() if portal else [connection.schema_name]
+        names = backend.issuers(schema_names)
+        cache.set(key, names, ISSUERS_CACHE_SECONDS)
+    return names
 
 
 def search_all_schools(

@@ -43,6 +43,7 @@ from sitesearch.backend import (
     SearchDocument,
     StoredHit,
     date_bounds,
+    scoring_budget,
 )
 
 logger = logging.getLogger(__name__)
@@ -57,8 +58,6 @@ IDENT_BOOST = 20.0
 REFRESH_CHECK_SECONDS = 1.0
 # Open searchers kept per thread (each holds a few file handles).
 MAX_OPEN_SEARCHERS = 256
-# Matches scored per school and query at most (see _BudgetCollector).
-SCORED_BUDGET = 600
 
 
 class WeightedPartsTokenizer(Tokenizer):
@@ -109,6 +108,7 @@ def build_schema() -> fields.Schema:
         snippet_attach=fields.STORED(),
         kind=fields.ID(stored=True),
         school_year=fields.ID(stored=True),
+        issuer=fields.ID(),
         date=fields.DATETIME(stored=True, sortable=True),
         ident=fields.KEYWORD(lowercase=True, commas=True, scorable=True),
         text_f=fields.TEXT(analyzer=WeightedPartsTokenizer(folded=True), phrase=False),
@@ -127,6 +127,7 @@ def _fields(doc: SearchDocument) -> dict:
         "snippet_attach": parts["attach"][:SNIPPET_SOURCE_CHARS],
         "kind": doc.safe_kind(),
         "school_year": doc.school_year or "",
+        "issuer": doc.issuer or "",
         "ident": ",".join(doc.identifier_forms()),
         "text_f": joined,
     }
@@ -145,17 +146,30 @@ def index_path(schema_name: str) -> Path:
     return index_root() / schema_name
 
 
+def _current(ix: index.Index) -> bool:
+    """Whether an index has this code's fields (an index of an older layout must be rebuilt:
+    ``setup_platform`` does it, as for a missing index)."""
+    return set(ix.schema.names()) == set(build_schema().names())
+
+
 def index_exists(schema_name: str) -> bool:
+    """An index of the current layout exists."""
     path = index_path(schema_name)
-    return path.is_dir() and index.exists_in(str(path))
+    if not (path.is_dir() and index.exists_in(str(path))):
+        return False
+    return _current(index.open_dir(str(path)))
 
 
 def open_index(schema_name: str, *, create: bool = True) -> index.Index | None:
-    """The school's index; created empty on first use when ``create``."""
+    """The school's index; created empty on first use, or over an index of an older layout,
+    when ``create``."""
     path = index_path(schema_name)
-    if index_exists(schema_name):
-        return index.open_dir(str(path))
-    if not create:
+    if path.is_dir() and index.exists_in(str(path)):
+        ix = index.open_dir(str(path))
+        if _current(ix) or not create:
+            return ix
+        logger.warning("Search index of %s has an older layout: recreated empty", schema_name)
+    elif not create:
         return None
     path.mkdir(parents=True, exist_ok=True)
     try:
@@ -288,6 +302,15 @@ def searcher_for(schema_name: str):
     return lru[key].searcher
 
 
+def issuers(schema_names: list[str]) -> list[str]:
+    names: set[str] = set()
+    for schema_name in schema_names:
+        searcher = searcher_for(schema_name)
+        if searcher is not None and "issuer" in searcher.schema:
+            names.update(value for value in searcher.lexicon("issuer") if value)
+    return sorted(name.decode() if isinstance(name, bytes) else name for name in names)
+
+
 def stored_url(schema_name: str, page_id: int) -> str | None:
     searcher = searcher_for(schema_name)
     if searcher is None:
@@ -327,6 +350,8 @@ def build_filter(filters) -> Query | None:
         parts.append(Term("kind", filters.kind))
     if filters.school_year:
         parts.append(Term("school_year", filters.school_year))
+    if filters.issuer:
+        parts.append(Term("issuer", filters.issuer))
     start, end = date_bounds(filters)
     if start or end:
         parts.append(
@@ -343,21 +368,35 @@ def build_filter(filters) -> Query | None:
 
 class _BudgetCollector(collectors.TopCollector):
     """Top-N that scores at most ``budget`` matches: a query of words found in most pages
-    (``năm học``) would otherwise score every page of the school. The first ``budget``
-    matches in index order are ranked; ``exhausted`` tells the total is then an estimate."""
+    (``năm học``) would otherwise score every page of the school. The newest matches are
+    ranked first: segments newest first (incremental writes), and a rebuild adds pages
+    newest first (``services._indexable_documents``); ``exhausted`` tells the total is then
+    an estimate."""
 
     def __init__(self, limit: int, budget: int, floor: float = 0.0):
         super().__init__(limit=limit)
         self.budget = budget
         self.floor = floor
         self.exhausted = False
+        self.examined = 0
 
     def prepare(self, top_searcher, q, context):
         super().prepare(top_searcher, q, context)
         self.minscore = self.floor
 
+    def run(self):
+        try:
+            for subsearcher, offset in reversed(list(self.top_searcher.leaf_searchers())):
+                self.set_subsearcher(subsearcher, offset)
+                self.collect_matches()
+                if self.exhausted:
+                    break
+        finally:
+            self.finish()
+
     def matches(self):
-        for examined, docnum in enumerate(super().matches()):
+        for examined, docnum in enumerate(super().matches(), self.examined):
+            self.examined = examined + 1
             if examined >= self.budget:
                 self.exhausted = True
                 return
@@ -421,11 +460,11 @@ def _total(results, limit: int, doc_count: int) -> tuple[int, bool]:
     return max(estimate, scored), False
 
 
-def _search_one(searcher, query, filter_query, limit: int, floor: float):
+def _search_one(searcher, query, filter_query, limit: int, floor: float, budget: int):
     """(results, whether every match was looked at)."""
     if query is None:  # filters only: the newest first
         return searcher.search(filter_query, limit=limit, sortedby="date", reverse=True), True
-    collector = _BudgetCollector(limit, SCORED_BUDGET, floor)
+    collector = _BudgetCollector(limit, budget, floor)
     outer = collector
     if filter_query is not None:
         outer = collectors.FilterCollector(collector, allow=filter_query)
@@ -443,11 +482,12 @@ def search(
     merged: list[tuple[float, StoredHit]] = []
     total, exact = 0, True
     floor = 0.0
+    budget = scoring_budget(len(schema_names))
     for schema_name in schema_names:
         searcher = searcher_for(schema_name)
         if searcher is None:
             continue
-        results, complete = _search_one(searcher, query, filter_query, limit, floor)
+        results, complete = _search_one(searcher, query, filter_query, limit, floor, budget)
         if floor > 0 or not complete:  # matches below the bar were not even looked at: estimate
             count = min(query.estimate_size(searcher.reader()), searcher.doc_count())
             count, count_exact = max(count, results.scored_length()), False
