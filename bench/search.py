@@ -316,6 +316,11 @@ def _pg_size() -> int:
         return cursor.fetchone()[0]
 
 
+def _pg_vacuum() -> None:
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM FULL public.sitesearch_entry")
+
+
 def _pg_copy(source: str, schema_names: list[str]) -> None:
     columns = (
         "page_id, url, title, kind, school_year, date, summary, snippet_body, "
@@ -380,8 +385,9 @@ def _engine_run(backend: str, schools: list, documents, targets, root: Path) -> 
     first = schools[0].schema_name
     others = [school.schema_name for school in schools[1:]]
     for schema_name in [first, *others]:
-        if engine.index_exists(schema_name):
-            engine.index_drop(schema_name)
+        engine.index_drop(schema_name)
+    if backend == "postgres":
+        _pg_vacuum()  # rows of an earlier run would count in the table's size
     started = time.perf_counter()
     # Newest first, as rebuild_search_index writes them (services._indexable_documents).
     newest_first = sorted(documents, key=lambda doc: doc.date, reverse=True)
@@ -427,6 +433,8 @@ def _engine_run(backend: str, schools: list, documents, targets, root: Path) -> 
     figures["relevance_misses"] = misses
     for schema_name in [first, *others]:
         engine.index_drop(schema_name)
+    if backend == "postgres":
+        _pg_vacuum()
     return figures
 
 

@@ -56,6 +56,8 @@ IDENT_BOOST = 20.0
 # A cached searcher asks the disk for a newer generation at most this often (seconds); a
 # write in this process refreshes at once.
 REFRESH_CHECK_SECONDS = 1.0
+# Matches scored at least in each index segment (see _BudgetCollector).
+MIN_SEGMENT_BUDGET = 20
 # Open searchers kept per thread (each holds a few file handles).
 MAX_OPEN_SEARCHERS = 256
 
@@ -368,36 +370,36 @@ def build_filter(filters) -> Query | None:
 
 class _BudgetCollector(collectors.TopCollector):
     """Top-N that scores at most ``budget`` matches: a query of words found in most pages
-    (``năm học``) would otherwise score every page of the school. The newest matches are
-    ranked first: segments newest first (incremental writes), and a rebuild adds pages
-    newest first (``services._indexable_documents``); ``exhausted`` tells the total is then
-    an estimate."""
+    (``năm học``) would otherwise score every page of the school. The budget is shared by
+    the index segments in proportion to their size, and each segment is read from its
+    start: a rebuild adds pages newest first (``services._indexable_documents``), so the
+    newest matches are scored. ``exhausted`` tells the total is then an estimate."""
 
     def __init__(self, limit: int, budget: int, floor: float = 0.0):
         super().__init__(limit=limit)
         self.budget = budget
         self.floor = floor
         self.exhausted = False
-        self.examined = 0
+        self.segment_budget = budget
 
     def prepare(self, top_searcher, q, context):
         super().prepare(top_searcher, q, context)
         self.minscore = self.floor
 
     def run(self):
+        total = max(1, self.top_searcher.doc_count_all())
         try:
-            for subsearcher, offset in reversed(list(self.top_searcher.leaf_searchers())):
+            for subsearcher, offset in self.top_searcher.leaf_searchers():
+                share = self.budget * subsearcher.doc_count_all() // total
+                self.segment_budget = max(MIN_SEGMENT_BUDGET, share)
                 self.set_subsearcher(subsearcher, offset)
                 self.collect_matches()
-                if self.exhausted:
-                    break
         finally:
             self.finish()
 
     def matches(self):
-        for examined, docnum in enumerate(super().matches(), self.examined):
-            self.examined = examined + 1
-            if examined >= self.budget:
+        for examined, docnum in enumerate(super().matches()):
+            if examined >= self.segment_budget:
                 self.exhausted = True
                 return
             yield docnum
