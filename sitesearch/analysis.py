@@ -69,3 +69,27 @@ def identifier_forms(value: str) -> list[str]:
         return []
     folded = fold(cleaned)
     return [cleaned] if folded == cleaned else [cleaned, folded]
+
+
+def _fold_table() -> dict[int, str]:
+    """One character for one character: every precomposed Latin letter (NFC) to its base letter
+    in lower case, so a folded text keeps the positions of the original (snippets mark them)."""
+    table: dict[int, str] = {}
+    for code in range(0x00C0, 0x1F00):
+        char = chr(code)
+        if not char.isalpha():
+            continue
+        folded = fold(char).lower()
+        if len(folded) == 1 and folded != char:
+            table[code] = folded
+    for code in range(ord("A"), ord("Z") + 1):
+        table[code] = chr(code).lower()
+    return table
+
+
+_POSITIONAL_FOLD = _fold_table()
+
+
+def fold_in_place(text: str) -> str:
+    """``fold(text).lower()`` for NFC text, same length as ``text`` (C-speed ``translate``)."""
+    return text.translate(_POSITIONAL_FOLD)

@@ -96,6 +96,20 @@ def _call(page: Page, name: str, default=None):
     return method() if callable(method) else default
 
 
+def _issuer(page: Page) -> str:
+    """``search_issuer()``, else the page's ``issuer`` when its ``search_fields`` declare a
+    ``FilterField("issuer")`` (official documents: the cơ quan ban hành)."""
+    custom = _call(page, "search_issuer")
+    if custom is not None:
+        return _plain(custom)
+    declared = any(
+        isinstance(field, index.FilterField) and field.field_name == "issuer"
+        for field in page.get_search_fields()
+    )
+    value = getattr(page, "issuer", None) if declared else None
+    return _plain(value)[:200] if value else ""
+
+
 def _attachments_text(documents: Iterable) -> str:
     texts = []
     for document in list(documents or [])[:MAX_ATTACHMENTS]:
@@ -133,4 +147,5 @@ def page_document(page: Page, *, url: str | None = None) -> SearchDocument | Non
         identifiers=identifiers,
         date=date,
         school_year=_call(page, "search_school_year", "") or "",
+        issuer=_issuer(page),
     )

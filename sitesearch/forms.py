@@ -15,12 +15,15 @@ class SearchForm(forms.Form):
     q = forms.CharField(label=_("Từ khóa"), required=False, strip=True)
     loai = forms.ChoiceField(label=_("Loại nội dung"), required=False)
     nam_hoc = forms.ChoiceField(label=_("Năm học"), required=False)
+    co_quan = forms.ChoiceField(label=_("Cơ quan ban hành"), required=False)
     tu_ngay = forms.DateField(label=_("Từ ngày"), required=False, input_formats=DATE_FORMATS)
     den_ngay = forms.DateField(label=_("Đến ngày"), required=False, input_formats=DATE_FORMATS)
     trang = forms.IntegerField(required=False, min_value=1, max_value=10_000)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, issuers: list[str] = (), **kwargs):
+        """``issuers``: the names offered by the issuer filter (those of indexed pages)."""
         super().__init__(*args, **kwargs)
+        self.fields["co_quan"].choices = [("", _("Tất cả")), *((name, name) for name in issuers)]
         self.fields["loai"].choices = [("", _("Tất cả")), *KIND_LABELS.items()]
         self.fields["nam_hoc"].choices = [("", _("Tất cả")), *school_year_choices()]
         self.fields["q"].widget.attrs.update(
@@ -46,6 +49,7 @@ class SearchForm(forms.Form):
         filters = SearchFilters(
             kind=data.get("loai") or "",
             school_year=data.get("nam_hoc") or "",
+            issuer=data.get("co_quan") or "",
             date_from=data.get("tu_ngay"),
             date_to=data.get("den_ngay"),
         )

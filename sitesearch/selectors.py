@@ -1,13 +1,14 @@
-"""Reads of the search indexes: one school's, or every school's for the operator portal (R9.3).
+"""Reads of the search index: one school's, or every school's for the operator portal (R9.3).
 
-User input never reaches Whoosh's query parser: the query is cut to ``MAX_QUERY_CHARS``,
-split into words by the index tokenizer (punctuation and operators such as ``"*:()`` vanish,
-upper-case ``AND``/``OR``/``NOT`` are dropped) and the query is built from terms.
+The engine (Whoosh or PostgreSQL, ``sitesearch.backend``) is chosen by a setting; nothing
+here or in the views and templates depends on which. User input never reaches a query
+language: the query is cut to ``MAX_QUERY_CHARS``, split into words by the index tokenizer
+(punctuation and operators such as ``"*:()`` vanish, upper-case ``AND``/``OR``/``NOT`` are
+dropped) and handed to the engine as words.
 """
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import datetime
 import logging
@@ -15,26 +16,27 @@ import re
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.utils.html import escape
-from django.utils.safestring import SafeString, mark_safe
-from django.utils.text import Truncator
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
-from whoosh import highlight
-from whoosh.query import And, AndMaybe, DateRange, Every, Or, Phrase, Query, Term
 
-from sitesearch.analysis import fold, identifier_forms, nfc, words
-from sitesearch.backend import KINDS, TEXT_PARTS, open_index
+from sitesearch import backend
+from sitesearch.analysis import fold, fold_in_place, identifier_forms, nfc, words
+from sitesearch.backend import KINDS, ParsedQuery, StoredHit
+from sitesearch.snippets import snippet
 
 logger = logging.getLogger(__name__)
 
 MAX_QUERY_CHARS = 200
 MAX_WORDS = 12
-EXACT_BOOST = 1.0
-PHRASE_BOOST = 2.0
 PER_PAGE = 10
 MAX_PAGE = 50
-PER_SCHOOL = 50
-SNIPPET_CHARS = 240
+# A title holding the query's words as a phrase gains this share of the best score; the
+# bonus is applied to this many candidates beyond the page shown.
+PHRASE_BONUS = 0.5
+RERANK_EXTRA = 10
+# Candidates holding every query word with its diacritics as typed gain this share of the
+# best score (less for some of the words): "bán trú" before "bạn trú".
+EXACT_BONUS = 0.5
 _OPERATORS_RE = re.compile(r"\b(?:AND|OR|NOT|ANDNOT|ANDMAYBE)\b")
 
 KIND_LABELS = {
@@ -51,11 +53,16 @@ assert set(KIND_LABELS) == set(KINDS)
 class SearchFilters:
     kind: str = ""
     school_year: str = ""
+    issuer: str = ""
     date_from: datetime.date | None = None
     date_to: datetime.date | None = None
 
+    def __post_init__(self):
+        if self.kind and self.kind not in KINDS:
+            object.__setattr__(self, "kind", "")
+
     def is_empty(self) -> bool:
-        return not (self.kind or self.school_year or self.date_from or self.date_to)
+        return not (self.kind or self.school_year or self.issuer or self.date_from or self.date_to)
 
 
 @dataclasses.dataclass
@@ -96,132 +103,90 @@ def clean_query(text: str) -> str:
     return nfc(text or "")[:MAX_QUERY_CHARS].strip()
 
 
-def build_query(text: str) -> Query | None:
-    """A Whoosh query from what the user typed, or ``None`` if it holds no word.
+def build_query(text: str) -> ParsedQuery | None:
+    """The words of what the user typed, or ``None`` if it holds none.
 
-    Each word must match (folded) in some field; the same word with its diacritics, in the
-    unfolded fields, adds score, so exact-diacritic matches rank first. A whole number/symbol
-    (``2326/GDĐT-THCS``) also matches the identifier field on its own.
+    Each word must match without diacritics; the same word with its diacritics ranks higher,
+    so exact-diacritic matches come first. A whole number/symbol (``2326/GDĐT-THCS``, a text
+    holding a digit or a slash) also matches the identifiers on its own.
     """
     text = clean_query(text)
-    query_words = words(_OPERATORS_RE.sub(" ", text))[:MAX_WORDS]
-    alternatives: list[Query] = []
-    if query_words:
-        per_word = []
-        for word in query_words:
-            folded = fold(word)
-            terms: list[Query] = [Term(f"{part}_f", folded) for part in TEXT_PARTS]
-            terms.append(Term("ident_f", folded))
-            terms += [Term(f"{part}_x", word, boost=EXACT_BOOST) for part in TEXT_PARTS]
-            per_word.append(Or(terms))
-        words_query: Query = And(per_word) if len(per_word) > 1 else per_word[0]
-        if len(query_words) > 1:
-            # The words as a phrase in the title rank first. Titles only: phrase matching
-            # reads positions, which in long bodies cost more than the rest of the query.
-            phrase = Phrase("title_f", [fold(word) for word in query_words], boost=PHRASE_BOOST)
-            words_query = AndMaybe(words_query, phrase)
-        alternatives.append(words_query)
-    # Numbers/symbols hold a digit or a slash ("2326/GDĐT-THCS", "QĐ/UBND").
+    query_words = tuple(words(_OPERATORS_RE.sub(" ", text))[:MAX_WORDS])
     looks_like_number = len(text) <= 100 and any(ch.isdigit() or ch == "/" for ch in text)
-    forms = identifier_forms(text) if looks_like_number else []
-    if forms:
-        alternatives.append(Or([Term("ident", form) for form in forms]))
-    if not alternatives:
+    forms = tuple(identifier_forms(text)) if looks_like_number else ()
+    if not query_words and not forms:
         return None
-    return alternatives[0] if len(alternatives) == 1 else Or(alternatives)
-
-
-def _utc_naive(day: datetime.date, end: bool) -> datetime.datetime:
-    moment = datetime.datetime.combine(day, datetime.time.max if end else datetime.time.min)
-    local = moment.replace(tzinfo=ZoneInfo(settings.TIME_ZONE))
-    return local.astimezone(datetime.UTC).replace(tzinfo=None)
-
-
-def build_filter(filters: SearchFilters) -> Query | None:
-    parts: list[Query] = []
-    if filters.kind in KINDS:
-        parts.append(Term("kind", filters.kind))
-    if filters.school_year:
-        parts.append(Term("school_year", filters.school_year))
-    if filters.date_from or filters.date_to:
-        parts.append(
-            DateRange(
-                "date",
-                _utc_naive(filters.date_from, end=False) if filters.date_from else None,
-                _utc_naive(filters.date_to, end=True) if filters.date_to else None,
-            )
-        )
-    if not parts:
-        return None
-    return parts[0] if len(parts) == 1 else And(parts)
-
-
-class _MarkFormatter(highlight.HtmlFormatter):
-    """``<mark>`` around matches; everything else HTML-escaped by Whoosh's formatter."""
-
-    template = "<%(tag)s>%(t)s</%(tag)s>"
-
-    def __init__(self):
-        super().__init__(tagname="mark", between=" … ")
-
-
-def _snippet(hit) -> SafeString:
-    for fieldname, stored in (
-        ("summary_f", "summary"),
-        ("body_f", "snippet_body"),
-        ("attach_f", "snippet_attach"),
-    ):
-        text = hit.get(stored) or ""
-        if not text:
-            continue
-        try:
-            fragment = hit.highlights(fieldname, text=text, top=2)
-        except Exception:  # noqa: BLE001 - a snippet must never break the results page
-            logger.exception("Search: highlighting failed for page %s", hit.get("page_id"))
-            fragment = ""
-        if fragment:
-            return mark_safe(fragment)  # noqa: S308 - Whoosh's HtmlFormatter escapes the text
-    fallback = hit.get("summary") or hit.get("snippet_body") or ""
-    return escape(Truncator(fallback).chars(SNIPPET_CHARS))
+    return ParsedQuery(
+        words=query_words, folded=tuple(fold(word) for word in query_words), identifiers=forms
+    )
 
 
 def _local_date(value: datetime.datetime | None) -> datetime.datetime | None:
-    if value is None:
-        return None
-    return value.replace(tzinfo=datetime.UTC).astimezone(ZoneInfo(settings.TIME_ZONE))
+    return value.astimezone(ZoneInfo(settings.TIME_ZONE)) if value else None
 
 
-def _hit(hit, *, school=None, base_url: str = "") -> SearchHit:
-    kind = hit.get("kind") or "pages"
+def _hit(stored: StoredHit, query: ParsedQuery | None, *, school=None, base_url="") -> SearchHit:
+    kind = stored.kind if stored.kind in KINDS else "pages"
     return SearchHit(
-        title=hit.get("title") or "",
-        url=f"{base_url}{hit.get('url') or ''}",
+        title=stored.title,
+        url=f"{base_url}{stored.url}",
         kind=kind,
-        kind_label=KIND_LABELS.get(kind, KIND_LABELS["pages"]),
-        date=_local_date(hit.get("date")),
-        school_year=hit.get("school_year") or "",
-        snippet=_snippet(hit),
-        score=float(hit.score or 0.0),
+        kind_label=KIND_LABELS[kind],
+        date=_local_date(stored.date),
+        school_year=stored.school_year,
+        snippet=snippet(
+            [stored.summary, stored.body, stored.attach], query.folded if query else ()
+        ),
+        score=stored.score,
         school=school,
     )
 
 
-def _run(searcher, query: Query | None, filters: SearchFilters, limit: int):
-    results_filter = build_filter(filters)
-    if query is None:  # filters only: the newest first
-        results = searcher.search(
-            Every(), filter=results_filter, limit=limit, sortedby="date", reverse=True
-        )
-    else:
-        results = searcher.search(query, filter=results_filter, limit=limit)
-    results.fragmenter = highlight.ContextFragmenter(maxchars=SNIPPET_CHARS, surround=70)
-    results.formatter = _MarkFormatter()
-    return results
+def _word_re(words_) -> re.Pattern:
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words_)) + r")(?!\w)")
+
+
+def _rerank(hits: list[StoredHit], query: ParsedQuery | None) -> list[StoredHit]:
+    """The candidates reordered: the query's words with their diacritics as typed first, then
+    titles holding the words as a phrase.
+
+    Checked on the stored texts of the candidates only (the page shown and a few more):
+    scoring exact forms and phrases over the whole index cost more than the rest of the query.
+    """
+    if query is None or not query.words or not hits:
+        return hits
+    best = max(hit.score for hit in hits) or 1.0
+    exact = _word_re(dict.fromkeys(query.words))
+    phrase = None
+    if len(query.folded) > 1:
+        phrase = re.compile(r"(?<!\w)" + r"\W+".join(map(re.escape, query.folded)) + r"(?!\w)")
+    wanted = len(set(query.words))
+    for hit in hits:
+        text = "\n".join((hit.title, hit.summary, hit.body, hit.attach)).lower()
+        found = {match.group(0) for match in exact.finditer(text)}
+        hit.score += EXACT_BONUS * best * len(found) / wanted
+        if phrase is not None and phrase.search(fold_in_place(hit.title)):
+            hit.score += PHRASE_BONUS * best
+    return sorted(hits, key=lambda hit: hit.score, reverse=True)
 
 
 def _page_bounds(page: int, total: int, per_page: int) -> tuple[int, int]:
-    pages = max(1, -(-total // per_page)) if total else 0
-    return min(max(page, 1), max(pages, 1), MAX_PAGE), pages
+    pages = min(max(1, -(-total // per_page)), MAX_PAGE) if total else 0
+    return min(max(page, 1), max(pages, 1)), pages
+
+
+def _search(schema_names, text, filters, page, per_page):
+    filters = filters or SearchFilters()
+    query = build_query(text)
+    if query is None and filters.is_empty():
+        return None
+    page = min(max(page, 1), MAX_PAGE)
+    limit = page * per_page
+    found = backend.search(schema_names, query, filters, limit=limit + RERANK_EXTRA)
+    ranked = _rerank(found.hits, query)[:limit]
+    page, pages = _page_bounds(page, found.total, per_page)
+    start = (page - 1) * per_page
+    return query, found, ranked[start : start + per_page], page, pages
 
 
 def search_school(
@@ -232,42 +197,50 @@ def search_school(
     page: int = 1,
     per_page: int = PER_PAGE,
 ) -> SearchResults:
-    """One page of results from one school's index."""
-    filters = filters or SearchFilters()
-    query = build_query(text)
-    if query is None and filters.is_empty():
+    """One page of results from one school's index; snippets for the hits shown only."""
+    searched = _search([schema_name], text, filters, page, per_page)
+    if searched is None:
         return EMPTY
-    ix = open_index(schema_name, create=False)
-    if ix is None:
-        return SearchResults(hits=[], total=0, page=1, pages=0, searched=True)
-    page = min(max(page, 1), MAX_PAGE)
-    with ix.searcher() as searcher:
-        limit = page * per_page
-        results = _run(searcher, query, filters, limit=limit)
-        total, exact = _total(results, limit, searcher.doc_count())
-        page, pages = _page_bounds(page, total, per_page)
-        start = (page - 1) * per_page
-        hits = [
-            _hit(results[i]) for i in range(start, min(start + per_page, results.scored_length()))
-        ]
-    return SearchResults(hits=hits, total=total, page=page, pages=pages, searched=True, exact=exact)
+    query, found, shown, page, pages = searched
+    return SearchResults(
+        hits=[_hit(stored, query) for stored in shown],
+        total=found.total,
+        page=page,
+        pages=pages,
+        searched=True,
+        exact=found.exact,
+    )
 
 
-def _total(results, limit: int, doc_count: int) -> tuple[int, bool]:
-    """(number of matches, whether it is exact) without re-running the query to count.
+ISSUERS_CACHE_SECONDS = 300
 
-    Whoosh's top-N collector skips blocks of postings that cannot reach the top, so it may
-    not know how many documents matched; ``len(results)`` would then search again. Fewer
-    matches than ``limit`` means every match was collected; otherwise the query's own size
-    estimate is used (an upper bound), capped by the index size.
-    """
-    scored = results.scored_length()
-    if results.has_exact_length():
-        return len(results), True
-    if scored < limit:
-        return scored, True
-    estimate = min(results.estimated_length(), doc_count)
-    return max(estimate, scored), False
+
+def _active_schema_names() -> list[str]:
+    from schools.models import SchoolStatus
+    from schools.selectors import school_list
+
+    return list(
+        school_list()
+        .filter(status=SchoolStatus.ACTIVE)
+        .order_by("pk")
+        .values_list("schema_name", flat=True)
+    )
+
+
+def issuer_names(*, portal: bool = False) -> list[str]:
+    """The issuers (cơ quan ban hành) of the current school's indexed pages, or of every
+    active school's on the portal: the choices of the issuer filter. Cached for
+    ``ISSUERS_CACHE_SECONDS`` (the cache key carries the schema)."""
+    from django.core.cache import cache
+    from django.db import connection
+
+    key = "sitesearch:issuers"
+    names = cache.get(key)
+    if names is None:
+        schema_names = _active_schema_names() if portal else [connection.schema_name]
+        names = backend.issuers(schema_names)
+        cache.set(key, names, ISSUERS_CACHE_SECONDS)
+    return names
 
 
 def search_all_schools(
@@ -276,46 +249,32 @@ def search_all_schools(
     *,
     page: int = 1,
     per_page: int = PER_PAGE,
-    per_school: int = PER_SCHOOL,
 ) -> SearchResults:
     """The operator portal's search over every active school's public content (R1.5).
 
-    Each school's index answers with its best ``per_school`` hits; they are merged by score
-    (the newest first for a filter-only search), so the work is bounded by the number of
-    schools, whatever their size. Each hit names its school and links to the school's site.
+    The engine merges the schools' best hits by score (the newest first for a filter-only
+    search): PostgreSQL in one query over the shared table, Whoosh school by school with the
+    best scores so far as the bar the next school must pass. Each hit names its school and
+    links to the school's site.
     """
     from schools.models import SchoolStatus
     from schools.selectors import school_base_url, school_list
 
-    filters = filters or SearchFilters()
-    query = build_query(text)
-    if query is None and filters.is_empty():
+    schools = {
+        school.schema_name: school
+        for school in school_list().filter(status=SchoolStatus.ACTIVE).order_by("pk")
+    }
+    searched = _search(list(schools), text, filters, page, per_page)
+    if searched is None:
         return EMPTY
-    schools = list(school_list().filter(status=SchoolStatus.ACTIVE))
-    with contextlib.ExitStack() as stack:
-        candidates = []
-        total = 0
-        for school in schools:
-            ix = open_index(school.schema_name, create=False)
-            if ix is None:
-                continue
-            searcher = stack.enter_context(ix.searcher())
-            results = _run(searcher, query, filters, limit=per_school)
-            total += min(len(results), per_school)
-            for rank in range(results.scored_length()):
-                hit = results[rank]
-                sort_key = hit.get("date") if query is None else hit.score
-                candidates.append((sort_key, school, hit))
-        if query is None:
-            candidates.sort(key=lambda item: item[0] or datetime.datetime.min, reverse=True)
-        else:
-            candidates.sort(key=lambda item: item[0], reverse=True)
-        page, pages = _page_bounds(page, len(candidates), per_page)
-        start = (page - 1) * per_page
-        base_urls: dict[int, str] = {}  # one domain query per school shown, at most per_page
-        hits = []
-        for _, school, hit in candidates[start : start + per_page]:
-            if school.pk not in base_urls:
-                base_urls[school.pk] = school_base_url(school)
-            hits.append(_hit(hit, school=school, base_url=base_urls[school.pk]))
-    return SearchResults(hits=hits, total=total, page=page, pages=pages, searched=True)
+    query, found, shown, page, pages = searched
+    base_urls: dict[str, str] = {}  # one domain query per school shown, at most per_page
+    hits = []
+    for stored in shown:
+        school = schools[stored.schema_name]
+        if stored.schema_name not in base_urls:
+            base_urls[stored.schema_name] = school_base_url(school)
+        hits.append(_hit(stored, query, school=school, base_url=base_urls[stored.schema_name]))
+    return SearchResults(
+        hits=hits, total=found.total, page=page, pages=pages, searched=True, exact=found.exact
+    )

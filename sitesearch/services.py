@@ -11,6 +11,7 @@ import logging
 from collections.abc import Callable, Iterator
 
 from django.db import connection, transaction
+from django.db.models import F
 from django_tenants.utils import schema_context
 from wagtail.models import Page
 
@@ -57,10 +58,20 @@ def page_index_remove(*, page_ids: list[int]) -> None:
 
 
 def _indexable_documents(pages) -> Iterator[SearchDocument]:
-    """Documents of the live, public pages of a queryset, loaded in batches."""
-    ids = list(pages.live().public().filter(depth__gt=1).values_list("pk", flat=True))
+    """Documents of the live, public pages of a queryset, loaded in batches, the newest first
+    (a broad Whoosh query scores the first pages of the index: see ``whoosh_backend``)."""
+    ids = list(
+        pages.live()
+        .public()
+        .filter(depth__gt=1)
+        .order_by(F("first_published_at").desc(nulls_last=True), "-pk")
+        .values_list("pk", flat=True)
+    )
     for start in range(0, len(ids), BATCH):
-        for page in Page.objects.filter(pk__in=ids[start : start + BATCH]).specific():
+        batch = ids[start : start + BATCH]
+        order = {pk: position for position, pk in enumerate(batch)}
+        loaded = sorted(Page.objects.filter(pk__in=batch).specific(), key=lambda p: order[p.pk])
+        for page in loaded:
             try:
                 document = page_document(page)
             except Exception:  # noqa: BLE001 - one broken page must not stop the others

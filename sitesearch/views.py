@@ -14,9 +14,10 @@ from sitesearch.forms import SearchForm
 
 @require_GET
 def search(request: HttpRequest) -> HttpResponse:
-    form = SearchForm(request.GET or None)
-    query, filters, page = form.query_and_filters() if form.is_bound else ("", None, 1)
     is_portal = connection.schema_name == settings.PUBLIC_SCHEMA_NAME
+    issuers = selectors.issuer_names(portal=is_portal)
+    form = SearchForm(request.GET or None, issuers=issuers)
+    query, filters, page = form.query_and_filters() if form.is_bound else ("", None, 1)
     if is_portal:
         results = selectors.search_all_schools(query, filters, page=page)
     else:

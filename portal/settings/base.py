@@ -388,6 +388,9 @@ WAGTAILSEARCH_BACKENDS = {
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # Public search (sitesearch): one Whoosh index per schema under this directory (R9.3).
 SEARCH_INDEX_ROOT = env_str("SEARCH_INDEX_ROOT", str(DATA_DIR / "search"))
+# The public search engine: "whoosh" (embedded, the default) or "postgres" (one shared table,
+# for several web hosts; sitesearch/README.md). Rebuild after switching: rebuild_search_index.
+PORTAL_SEARCH_BACKEND = env_str("PORTAL_SEARCH_BACKEND", "whoosh")
 
 # --- Public forms: feedback and consultations (R7.3) --------------------------------------
 # Number of reverse proxies in front of the app that append to X-Forwarded-For. 0 (default):

@@ -25,6 +25,33 @@ PROTOCOL = {
 }
 
 
+BACKENDS = ("whoosh", "postgres")
+
+
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers", "whoosh_only: the test is about Whoosh's files and locks, not search"
+    )
+
+
+def pytest_generate_tests(metafunc):
+    """Every search test runs with both engines, except those marked ``whoosh_only``."""
+    if "search_backend" in metafunc.fixturenames:
+        whoosh_only = metafunc.definition.get_closest_marker("whoosh_only") is not None
+        metafunc.parametrize("search_backend", ["whoosh"] if whoosh_only else BACKENDS)
+
+
+@pytest.fixture(autouse=True)
+def search_backend(request, settings):
+    """``PORTAL_SEARCH_BACKEND`` for the test; the PostgreSQL engine writes to the real
+    (embedded) database, inside the test's rolled-back transaction."""
+    backend = request.param
+    settings.PORTAL_SEARCH_BACKEND = backend
+    if backend == "postgres":
+        request.getfixturevalue("db")
+    return backend
+
+
 @pytest.fixture(autouse=True)
 def search_root(settings, tmp_path):
     settings.SEARCH_INDEX_ROOT = str(tmp_path / "search")

@@ -171,6 +171,7 @@ class BadInputTests:
         assert search_school("nobody_here", "cong khai").hits == []
 
 
+@pytest.mark.whoosh_only
 class WriterSafetyTests:
     def test_concurrent_writers_wait_for_the_lock(self):
         open_index(SCHEMA)
@@ -208,7 +209,7 @@ class WriterSafetyTests:
             "ix = index.open_dir(sys.argv[1])\n"
             "w = ix.writer()\n"
             "for i in range(200):\n"
-            "    w.add_document(page_id=str(1000 + i), title_f='dang ghi', url='/x/')\n"
+            "    w.add_document(page_id=str(1000 + i), text_f='dang ghi', url='/x/')\n"
             "os._exit(9)\n"
         )
         result = subprocess.run(  # noqa: S603
@@ -219,3 +220,58 @@ class WriterSafetyTests:
         documents_write(SCHEMA, add=[doc(2, "Sau sự cố")], timeout=2)
         assert titles("sau su co") == ["Sau sự cố"]
         assert titles("dang ghi") == []
+
+
+@pytest.mark.whoosh_only
+class OpenSearcherTests:
+    def test_a_commit_by_another_process_is_seen_by_the_open_searcher(self, monkeypatch):
+        from sitesearch import whoosh_backend
+
+        documents_write(SCHEMA, add=[doc(1, "Trước")])
+        assert titles("truoc") == ["Trước"]  # the searcher is now open and cached
+        monkeypatch.setattr(whoosh_backend, "REFRESH_CHECK_SECONDS", 0.0)
+        script = (
+            "import sys\n"
+            "from django.conf import settings\n"
+            "settings.configure(SEARCH_INDEX_ROOT=sys.argv[1], PORTAL_SEARCH_BACKEND='whoosh')\n"
+            "from sitesearch.backend import SearchDocument, documents_write\n"
+            "documents_write(sys.argv[2], add=[SearchDocument(2, '/p2/', 'Từ tiến trình khác')])\n"
+        )
+        subprocess.run(  # noqa: S603
+            [sys.executable, "-c", script, str(index_path(SCHEMA).parent), SCHEMA], check=True
+        )
+        assert titles("tien trinh khac") == ["Từ tiến trình khác"]
+
+    def test_an_index_of_an_older_layout_counts_as_missing(self, search_root):
+        from whoosh import fields, index
+
+        from sitesearch.backend import index_exists
+
+        path = index_path(SCHEMA)
+        path.mkdir(parents=True)
+        index.create_in(
+            str(path), fields.Schema(page_id=fields.ID(stored=True), title_f=fields.TEXT)
+        )
+        assert not index_exists(SCHEMA)
+        documents_write(SCHEMA, add=[doc(1, "Bố cục mới")])
+        assert index_exists(SCHEMA)
+        assert titles("bo cuc moi") == ["Bố cục mới"]
+
+
+class IssuerFilterTests:
+    def test_issuer_filter_and_choices(self):
+        from sitesearch.backend import issuers
+
+        documents_write(
+            SCHEMA,
+            add=[
+                doc(1, "Công văn về tuyển sinh", kind="documents", issuer="Sở GD&ĐT TP.HCM"),
+                doc(2, "Công văn về tuyển sinh lớp 10", kind="documents", issuer="Phòng GD&ĐT"),
+                doc(3, "Tin tuyển sinh"),
+            ],
+        )
+        assert issuers([SCHEMA]) == ["Phòng GD&ĐT", "Sở GD&ĐT TP.HCM"]
+        assert titles("tuyen sinh", SearchFilters(issuer="Phòng GD&ĐT")) == [
+            "Công văn về tuyển sinh lớp 10"
+        ]
+        assert titles("", SearchFilters(issuer="Sở GD&ĐT TP.HCM")) == ["Công văn về tuyển sinh"]

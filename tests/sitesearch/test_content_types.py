@@ -104,6 +104,9 @@ class OfficialDocumentSearchTests:
         assert titles(school_a, "cổng thông tin điện tử", kind="documents") == [DOC_TITLE]
         assert titles(school_a, "cổng thông tin", school_year="2023–2024") == [DOC_TITLE]
         assert titles(school_a, "cổng thông tin", school_year="2024–2025") == []
+        issuer = official_document.issuer.name
+        assert titles(school_a, "cổng thông tin", issuer=issuer) == [DOC_TITLE]
+        assert titles(school_a, "cổng thông tin", issuer="Không có cơ quan này") == []
         assert titles(school_a, "", kind="documents", date_from=datetime.date(2023, 10, 1)) == [
             DOC_TITLE
         ]

@@ -96,3 +96,19 @@ class PortalSearchPageTests:
     def test_empty_portal_search(self, public_client):
         response = public_client.get("/tim-kiem/")
         assert response.status_code == 200
+
+
+@pytest.mark.django_db
+class IssuerFilterPageTests:
+    def test_the_issuer_filter_offers_the_indexed_issuers(self, client_a, school_a):
+        documents_write(
+            school_a.schema_name,
+            add=[
+                SearchDocument(1, "/vb/1/", "Công văn số 12", kind="documents", issuer="Sở GD&ĐT"),
+                SearchDocument(2, "/vb/2/", "Công văn số 13", kind="documents", issuer="UBND quận"),
+            ],
+        )
+        html = client_a.get("/tim-kiem/", {"q": "cong van", "co_quan": "UBND quận"}).content
+        html = html.decode()
+        assert "Cơ quan ban hành" in html and '<option value="Sở GD&amp;ĐT"' in html
+        assert "Công văn số 13" in html and "Công văn số 12" not in html

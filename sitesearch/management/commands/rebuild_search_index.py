@@ -14,8 +14,9 @@ BAR_WIDTH = 30
 
 class Command(BaseCommand):
     help = (
-        "Rebuild the Whoosh search index of every school (and of the operator portal) from "
-        "their live, public pages, or of one school with --school."
+        "Rebuild the search index (Whoosh or PostgreSQL, as PORTAL_SEARCH_BACKEND says) of "
+        "every school (and of the operator portal) from their live, public pages, or of one "
+        "school with --school."
     )
 
     def add_arguments(self, parser):
