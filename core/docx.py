@@ -10,10 +10,11 @@ fall back to their defaults). Text is escaped and NFC-normalised (TCVN 6909:2001
 from __future__ import annotations
 
 import io
-import unicodedata
 import zipfile
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
+
+from siteplatform.text import nfc
 
 CONTENT_TYPES = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -60,7 +61,7 @@ def _run(text: str, *, bold: bool, size: int) -> str:
         + ("<w:b/>" if bold else "")
         + f'<w:sz w:val="{size * 2}"/>'
     )
-    text = unicodedata.normalize("NFC", text)
+    text = nfc(text)
     return f'<w:r><w:rPr>{props}</w:rPr><w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
 
 

@@ -281,13 +281,29 @@ def model_permissions_grant(
     ``actions`` maps a role to actions: ``{ROLE_HEAD: ["add", "change", "delete"]}``.
     Content apps call this from their section hook, so every school gets the rights.
     """
-    for role, role_actions in actions.items():
+    permissions_grant(
+        app_label,
+        {
+            role: [f"{action}_{model}" for action in role_actions for model in models]
+            for role, role_actions in actions.items()
+        },
+    )
+
+
+def permissions_grant(app_label: str, codenames: dict[str, list[str]]) -> None:
+    """Give each role the named Django permissions of one app (additive, idempotent).
+
+    ``codenames`` maps a role to codenames: ``{ROLE_HEAD: ["change_feedbacksettings"]}``.
+    A role whose group does not exist yet, or a codename unknown here, is skipped.
+    """
+    for role, role_codenames in codenames.items():
         group = Group.objects.filter(name=ROLE_GROUPS[role]).first()
         if group is None:
             continue
-        codenames = [f"{action}_{model}" for action in role_actions for model in models]
         group.permissions.add(
-            *Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames)
+            *Permission.objects.filter(
+                content_type__app_label=app_label, codename__in=role_codenames
+            )
         )
 
 

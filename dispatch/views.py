@@ -12,13 +12,13 @@ import logging
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db import connection
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
+from core.pagination import paginate_request
 from dashboard.permissions import operator_required
 from dispatch.forms import DispatchSendForm
 from dispatch.models import DispatchFile
@@ -37,7 +37,7 @@ PER_PAGE = 30
 
 
 def _page(request: HttpRequest, queryset):
-    return Paginator(queryset, PER_PAGE).get_page(request.GET.get("trang"))
+    return paginate_request(request, queryset, PER_PAGE)
 
 
 def _file_response(stored: DispatchFile) -> HttpResponse:

@@ -8,7 +8,6 @@ issuer is the Phòng/Sở, so nothing here assumes the school wrote the document
 from __future__ import annotations
 
 import datetime
-import unicodedata
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -25,11 +24,7 @@ from wagtail.search import index
 from core.models import SectionPage
 from core.schoolyears import current_school_year
 from documents.validity import Validity, today_in_vietnam, validity_status
-
-
-def _clean_text(value: str) -> str:
-    """Precomposed Unicode (TCVN 6909:2001, R9.2) and single spaces."""
-    return " ".join(unicodedata.normalize("NFC", value or "").split())
+from siteplatform.text import nfc, nfc_collapsed
 
 
 class DocumentKind(models.TextChoices):
@@ -117,8 +112,8 @@ class Issuer(models.Model):
         return self.name
 
     def clean(self) -> None:
-        self.name = _clean_text(self.name)
-        self.short_name = _clean_text(self.short_name)
+        self.name = nfc_collapsed(self.name)
+        self.short_name = nfc_collapsed(self.short_name)
         if not self.name:
             raise ValidationError({"name": _("Tên cơ quan không được để trống.")})
 
@@ -245,9 +240,9 @@ class OfficialDocumentPage(RoutablePageMixin, Page):
 
     def clean(self) -> None:
         super().clean()
-        self.number = _clean_text(self.number)
-        self.signer = _clean_text(self.signer)
-        self.summary = unicodedata.normalize("NFC", self.summary or "").strip()
+        self.number = nfc_collapsed(self.number)
+        self.signer = nfc_collapsed(self.signer)
+        self.summary = nfc(self.summary).strip()
         errors: dict[str, str] = {}
         if not self.number:
             errors["number"] = _("Số ký hiệu không được để trống.")

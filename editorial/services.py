@@ -6,7 +6,7 @@ import io
 import logging
 
 from django.conf import settings
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.db import connection, transaction
 from django.utils import timezone
@@ -27,12 +27,11 @@ REGISTER_ROLES = (provisioning.ROLE_HEAD, provisioning.ROLE_ADMINISTRATOR)
 def editorial_roles_ensure() -> None:
     """Roles and workflows again once the sections exist, plus the register's rights."""
     provisioning.roles_ensure()
-    permissions = Permission.objects.filter(
-        content_type__app_label="editorial",
-        codename__in=[f"{action}_emailaccount" for action in ("add", "change", "delete", "view")],
+    provisioning.model_permissions_grant(
+        "editorial",
+        ["emailaccount"],
+        {role: ["add", "change", "delete", "view"] for role in REGISTER_ROLES},
     )
-    for role in REGISTER_ROLES:
-        provisioning.role_group(role).permissions.add(*permissions)
 
 
 def user_may_use_two_factor(user) -> bool:

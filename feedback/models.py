@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -20,6 +19,8 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
+
+from core.pagination import paginate_request
 
 PAGE_SIZE = 10
 
@@ -140,8 +141,7 @@ class ConsultationIndexPage(Page):
         from feedback.selectors import consultation_list
 
         context = super().get_context(request, *args, **kwargs)
-        paginator = Paginator(consultation_list(self), PAGE_SIZE)
-        context["consultations"] = paginator.get_page(request.GET.get("trang"))
+        context["consultations"] = paginate_request(request, consultation_list(self), PAGE_SIZE)
         context["now"] = timezone.now()
         return context
 

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.models import Group, Permission
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
-from core.provisioning import ROLE_EDITOR, ROLE_GROUPS, ROLE_HEAD
+from core.provisioning import ROLE_EDITOR, ROLE_HEAD
 from news.models import NEWS_INDEX_SLUG, NewsCategory, NewsIndexPage
 
 # (name, slug) of the categories every school starts with; the board may add more.
@@ -39,13 +38,9 @@ CATEGORY_PERMISSIONS = {
 
 def news_permissions_ensure() -> None:
     """Give the editorial roles their rights on news categories (idempotent)."""
-    for role, codenames in CATEGORY_PERMISSIONS.items():
-        group = Group.objects.filter(name=ROLE_GROUPS[role]).first()
-        if group is None:
-            continue
-        group.permissions.add(
-            *Permission.objects.filter(content_type__app_label="news", codename__in=codenames)
-        )
+    from core.provisioning import permissions_grant
+
+    permissions_grant("news", {role: list(codes) for role, codes in CATEGORY_PERMISSIONS.items()})
 
 
 def news_index_ensure(home: Page) -> NewsIndexPage:

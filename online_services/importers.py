@@ -28,7 +28,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from online_services.text import clean_line, code_key, name_key, parse_date
-from portal.uploads import SIGNATURES
+from siteplatform.uploads import has_signature
 
 logger = logging.getLogger(__name__)
 
@@ -265,10 +265,7 @@ def _check_container(upload: UploadedFile) -> None:
         )
     if upload.size is None or upload.size > MAX_FILE_BYTES:
         raise _refuse(_("Tệp quá lớn: tối đa 5 MB. Hãy tách thành nhiều tệp (mỗi khối một tệp)."))
-    upload.seek(0)
-    head = upload.read(8)
-    upload.seek(0)
-    if not head.startswith(SIGNATURES["xlsx"]):
+    if not has_signature(upload, "xlsx"):
         raise _refuse(_("Tệp không phải là tệp Excel .xlsx hợp lệ."))
     try:
         with zipfile.ZipFile(upload) as archive:

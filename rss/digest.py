@@ -15,9 +15,9 @@ from django.conf import settings
 from django.db import DatabaseError, connection, transaction
 from django.db.models import Prefetch
 
-from rss.feeds import nfc
 from rss.models import SchoolNewsDigest
 from rss.outgoing import article_published_at, tag_uri
+from siteplatform.text import nfc
 
 logger = logging.getLogger(__name__)
 

@@ -374,8 +374,8 @@ WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 # on S3 where the default would redirect to the bucket.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
-# Refuses a document whose bytes do not match its extension (portal/uploads.py).
-WAGTAILDOCS_DOCUMENT_FORM_BASE = "portal.uploads.DocumentForm"
+# Refuses a document whose bytes do not match its extension (siteplatform/uploads.py).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "siteplatform.uploads.DocumentForm"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "zip"]
 WAGTAILSEARCH_BACKENDS = {
     "default": {

@@ -23,8 +23,12 @@ logger = logging.getLogger(__name__)
 _PDF = (b"%PDF-",)
 _ZIP = (b"PK\x03\x04", b"PK\x05\x06")
 _OLE = (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",)  # legacy Office: .doc, .xls, .ppt
+_JPEG = (b"\xff\xd8\xff",)
+_PNG = (b"\x89PNG\r\n\x1a\n",)
 
-# Extension -> accepted leading bytes. OOXML and OpenDocument files are zip archives.
+# Every file-signature check of the platform (admin documents, dispatch files, public
+# attachments, spreadsheet imports) reads these tables through ``has_signature``.
+# Document extension -> accepted leading bytes. OOXML and OpenDocument files are zip archives.
 SIGNATURES: dict[str, tuple[bytes, ...]] = {
     "pdf": _PDF,
     "doc": _OLE,
@@ -38,6 +42,26 @@ SIGNATURES: dict[str, tuple[bytes, ...]] = {
     "odp": _ZIP,
     "zip": _ZIP,
 }
+# Images are not documents (Wagtail's image form checks those in the admin); public
+# attachments accept them.
+IMAGE_SIGNATURES: dict[str, tuple[bytes, ...]] = {"jpg": _JPEG, "jpeg": _JPEG, "png": _PNG}
+
+
+def file_head(upload: UploadedFile, size: int = 8) -> bytes:
+    """The first ``size`` bytes of the upload, leaving it rewound."""
+    upload.seek(0)
+    head = upload.read(size)
+    upload.seek(0)
+    return head
+
+
+def has_signature(upload: UploadedFile, kind: str) -> bool:
+    """True when the upload's first bytes are those of ``kind`` (``"pdf"``, ``"xlsx"``, ``"png"``…).
+
+    A kind without a known signature never matches.
+    """
+    expected = SIGNATURES.get(kind) or IMAGE_SIGNATURES.get(kind)
+    return expected is not None and file_head(upload).startswith(expected)
 
 
 def content_matches_extension(upload: UploadedFile) -> bool:
@@ -47,13 +71,9 @@ def content_matches_extension(upload: UploadedFile) -> bool:
     decides whether it is accepted at all).
     """
     extension = os.path.splitext(upload.name or "")[1].lower().lstrip(".")
-    expected = SIGNATURES.get(extension)
-    if expected is None:
+    if extension not in SIGNATURES:
         return True
-    upload.seek(0)
-    head = upload.read(8)
-    upload.seek(0)
-    return head.startswith(expected)
+    return has_signature(upload, extension)
 
 
 class DocumentForm(BaseDocumentForm):
