@@ -22,6 +22,13 @@ def roles_for_panel(user) -> list[dict]:
     ]
 
 
+def user_has_two_factor(user) -> bool:
+    """True when the user has a confirmed authenticator app (the second log-in step is due)."""
+    from editorial.models import TotpDevice
+
+    return TotpDevice.objects.filter(user=user, confirmed=True).exists()
+
+
 def role_names_of(user) -> list[str]:
     return list(Group.objects.filter(user=user).values_list("name", flat=True))
 

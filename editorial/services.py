@@ -169,3 +169,15 @@ def email_register_xlsx(*, school_name: str) -> bytes:
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def login_session_start(*, session, user) -> None:
+    """After a log-in: whether the second step is due, and the idle clock started."""
+    import time
+
+    from editorial.middleware import SESSION_LAST_SEEN, SESSION_OTP_OK, SESSION_OTP_REQUIRED
+    from editorial.selectors import user_has_two_factor
+
+    session[SESSION_OTP_REQUIRED] = user_has_two_factor(user)
+    session.pop(SESSION_OTP_OK, None)
+    session[SESSION_LAST_SEEN] = time.time()
