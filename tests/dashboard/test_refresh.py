@@ -1,3 +1,4 @@
+# ruff: noqa: F811 - the operator_client fixture is imported from test_dashboard
 """Refreshing every school's metrics is queued, never run inside the operator's request."""
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ class RefreshAllTests:
         self,
         operator_client,
         school_a,
-        school_b,  # noqa: F811
+        school_b,
     ):
         response = operator_client.post("/admin/dieu-hanh/lam-moi/", follow=True)
         body = response.content.decode()
@@ -31,7 +32,7 @@ class RefreshAllTests:
         self,
         operator_client,
         school_a,
-        school_b,  # noqa: F811
+        school_b,
     ):
         started = timezone.now()
         cache.set(REFRESH_STARTED_KEY, started.isoformat(), 60)
