@@ -37,7 +37,7 @@ def no_superuser_in_schools(sender, instance, **kwargs) -> None:
         instance.is_superuser = False
 
 
-def connect() -> None:
+def register_signal_handlers() -> None:
     user_logged_in.connect(on_login, dispatch_uid="editorial_on_login")
     pre_save.connect(
         no_superuser_in_schools,

@@ -348,3 +348,10 @@ class FeedbackSummaryPanel(Component):
 def add_feedback_summary(request, panels) -> None:
     if request.user.has_perm("feedback.view_feedbackmessage"):
         panels.append(FeedbackSummaryPanel(request))
+
+
+@hooks.register("portal_audit_checks")
+def audit_feedback(school):
+    from feedback.checks import check_feedback
+
+    return check_feedback(school)

@@ -147,3 +147,10 @@ def load_demo_news_digest(school):
     from rss.digest import school_news_digest_rebuild
 
     school_news_digest_rebuild()
+
+
+@hooks.register("portal_audit_checks")
+def audit_rss(school):
+    from rss.checks import check_feeds
+
+    return check_feeds(school)
