@@ -20,6 +20,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.models import SectionPage
 from core.pagination import paginate_request
 
 PAGE_SIZE = 10
@@ -83,7 +84,7 @@ class FeedbackSettings(BaseSiteSetting):
         verbose_name = _("góp ý và lấy ý kiến")
 
 
-class FeedbackPage(RoutablePageMixin, Page):
+class FeedbackPage(RoutablePageMixin, SectionPage):
     """``/gop-y/``: the public form, the thank-you page and the public Q&A (R7.1)."""
 
     intro = RichTextField(_("lời mời góp ý"), blank=True, features=["bold", "italic", "link"])
@@ -93,11 +94,8 @@ class FeedbackPage(RoutablePageMixin, Page):
         default=_("Nhà trường đã nhận góp ý và sẽ phản hồi trong thời gian sớm nhất."),
     )
 
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("thank_you_text")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
-    parent_page_types = ["core.SchoolHomePage"]
+    content_panels = SectionPage.content_panels + [FieldPanel("thank_you_text")]
     subpage_types: list[str] = []
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("trang góp ý")
@@ -122,16 +120,10 @@ class FeedbackPage(RoutablePageMixin, Page):
         return views.feedback_qa(request, self)
 
 
-class ConsultationIndexPage(Page):
+class ConsultationIndexPage(SectionPage):
     """``/lay-y-kien/``: the school's consultations, open ones first (R7.2)."""
 
-    intro = RichTextField(_("giới thiệu"), blank=True, features=["bold", "italic", "link"])
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
-    parent_page_types = ["core.SchoolHomePage"]
     subpage_types = ["feedback.ConsultationPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("trang lấy ý kiến")
