@@ -27,7 +27,7 @@ from wagtail.search import index
 from about.blocks import BodyStreamBlock, LinksStreamBlock, ResourcesStreamBlock
 from core.models import SectionPage
 from core.schoolyears import SchoolYearField
-from core.validators import validate_official_email
+from siteplatform.validators import validate_official_email
 
 INTRO_FEATURES = ["bold", "italic", "link"]
 

@@ -23,7 +23,7 @@ from about.models import (
     UnitKind,
     YearbookPage,
 )
-from core import provisioning
+from siteplatform import provisioning
 
 logger = logging.getLogger(__name__)
 

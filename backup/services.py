@@ -324,7 +324,7 @@ def _after_restore(school: School, result: RestoreResult, *, replaced: bool) -> 
     """Caches, search index, the portal's news digest, dispatch receipts (best effort)."""
     from wagtail.models import Site
 
-    from core.cache import page_cache_invalidate
+    from siteplatform.cache import page_cache_invalidate
 
     with schema_context(school.schema_name):
         Site.clear_site_root_paths_cache()

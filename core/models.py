@@ -13,7 +13,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.pagination import paginate_request
-from core.validators import validate_hex_colour, validate_official_email
+from siteplatform.validators import validate_hex_colour, validate_official_email
 
 
 def _in_public_schema() -> bool:

@@ -15,11 +15,11 @@ from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django_tenants.utils import schema_context
 
-from core import provisioning
 from core.schoolyears import current_school_year, parse_school_year
 from dashboard.checks import CheckResult, run_checks, score
 from dashboard.models import SchoolMetrics
 from schools.models import School
+from siteplatform import provisioning
 
 logger = logging.getLogger(__name__)
 

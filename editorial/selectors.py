@@ -6,7 +6,7 @@ from django.contrib.auth.models import Group
 from django_tenants.utils import schema_context
 from wagtail.models import ModelLogEntry, PageLogEntry
 
-from core import provisioning
+from siteplatform import provisioning
 
 
 def roles_for_panel(user) -> list[dict]:

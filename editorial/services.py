@@ -13,9 +13,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tenants.utils import schema_context
 
-from core import provisioning
 from editorial import totp
 from editorial.models import EmailAccount, TotpDevice
+from siteplatform import provisioning
 
 logger = logging.getLogger(__name__)
 
@@ -99,7 +99,7 @@ def email_register_xlsx(*, school_name: str) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, Side
 
-    from core.validators import official_email_domains
+    from siteplatform.validators import official_email_domains
 
     workbook = Workbook()
     sheet = workbook.active

@@ -7,7 +7,7 @@ schema, so another school's board cannot reach them at all.
 
 from __future__ import annotations
 
-from core.provisioning import ROLE_ADMINISTRATOR, ROLE_EDITOR, ROLE_HEAD, permissions_grant
+from siteplatform.provisioning import ROLE_ADMINISTRATOR, ROLE_EDITOR, ROLE_HEAD, permissions_grant
 
 _WORK = ["view_feedbackmessage", "change_feedbackmessage", "view_consultationopinion"]
 BOARD_PERMISSIONS: dict[str, list[str]] = {

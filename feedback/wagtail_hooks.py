@@ -45,7 +45,7 @@ from feedback.selectors import feedback_with_overdue, overdue_q
 
 
 def _ensure_child(home, model, **fields):
-    from core.provisioning import section_ensure
+    from siteplatform.provisioning import section_ensure
 
     return section_ensure(home, model, show_in_menus=True, **fields)
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
-from core.provisioning import ROLE_EDITOR, ROLE_HEAD
 from news.models import NEWS_INDEX_SLUG, NewsCategory, NewsIndexPage
+from siteplatform.provisioning import ROLE_EDITOR, ROLE_HEAD
 
 # (name, slug) of the categories every school starts with; the board may add more.
 DEFAULT_CATEGORIES = [
@@ -38,14 +38,14 @@ CATEGORY_PERMISSIONS = {
 
 def news_permissions_ensure() -> None:
     """Give the editorial roles their rights on news categories (idempotent)."""
-    from core.provisioning import permissions_grant
+    from siteplatform.provisioning import permissions_grant
 
     permissions_grant("news", {role: list(codes) for role, codes in CATEGORY_PERMISSIONS.items()})
 
 
 def news_index_ensure(home: Page) -> NewsIndexPage:
     """The ``/tin-tuc/`` section under the school's home page, created once and published."""
-    from core.provisioning import section_ensure
+    from siteplatform.provisioning import section_ensure
 
     return section_ensure(
         home,

@@ -59,7 +59,7 @@ def _section_after(home, model, previous_slug: str, **fields):
     """The section, created if missing and then placed right after ``previous_slug`` (so an
     existing school, synced by ``setup_platform``, gets it next to its neighbour in the menu
     rather than after "Liên hệ")."""
-    from core.provisioning import section_ensure
+    from siteplatform.provisioning import section_ensure
 
     existing = model.objects.child_of(home).first()
     if existing is not None:

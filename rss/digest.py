@@ -83,7 +83,7 @@ def _row(article, *, school, base_url: str) -> SchoolNewsDigest:
 
 
 def _portal_changed() -> None:
-    from core.cache import page_cache_invalidate
+    from siteplatform.cache import page_cache_invalidate
 
     page_cache_invalidate(settings.PUBLIC_SCHEMA_NAME)
 

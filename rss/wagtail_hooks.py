@@ -100,8 +100,8 @@ def feed_home_panel(request, home):
 @hooks.register("portal_ensure_school_sections", order=25)
 def ensure_feed_items_page(home):
     """The "Tin từ Sở/Phòng" page, and the board's right to choose its sources."""
-    from core.provisioning import section_ensure
     from rss.school.models import FeedItemsPage
+    from siteplatform.provisioning import section_ensure
 
     section_ensure(
         home, FeedItemsPage, title="Tin từ Sở/Phòng", slug=FEED_PAGE_SLUG, show_in_menus=False
@@ -110,7 +110,7 @@ def ensure_feed_items_page(home):
 
 
 def _grant_preferences_permission() -> None:
-    from core.provisioning import ROLE_ADMINISTRATOR, ROLE_HEAD, model_permissions_grant
+    from siteplatform.provisioning import ROLE_ADMINISTRATOR, ROLE_HEAD, model_permissions_grant
 
     model_permissions_grant(
         "rss_school", ["feedpreferences"], {ROLE_HEAD: ["change"], ROLE_ADMINISTRATOR: ["change"]}

@@ -19,13 +19,13 @@ from django.utils.translation import gettext as _
 from django_tenants.utils import schema_context, schema_exists
 from wagtail.log_actions import LogContext
 
-from core import provisioning
 from schools import pool
 from schools.clone import FastCloneSchema, clone_function_ensure
 from schools.models import Domain, Ownership, School, SchoolLevel, SchoolStatus
 from schools.parallel import SchemaResult, map_schemas
 from schools.selectors import school_get_template, school_list, template_stamp
 from schools.validation import schema_name_for_slug, validate_domain, validate_slug
+from siteplatform import provisioning
 
 logger = logging.getLogger(__name__)
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from core.provisioning import ROLE_CONTRIBUTOR
 from dispatch.models import Dispatch, DispatchReceipt
 from schools.services import school_user_create
+from siteplatform.provisioning import ROLE_CONTRIBUTOR
 from tests.conftest import PASSWORD
 from tests.dispatch.conftest import INBOX_URL, LIST_URL, PDF_BYTES, pdf_upload, refused
 
