@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import logging
 
-from django_tenants.utils import schema_context
-
 from feedback import mail
 from feedback.models import ConsultationOpinion, FeedbackMessage
 from portal.celery import app
@@ -61,11 +59,8 @@ def opinion_send_ack(opinion_id: int) -> bool:
 def purge_personal_data_all_schools() -> dict[str, dict[str, int]]:
     """Nightly (Celery beat): erase expired personal data in every school (R7.1)."""
     from feedback.services import personal_data_purge
-    from schools.selectors import school_list
+    from schools.services import schools_each
 
-    results = {}
-    for school in school_list():
-        with schema_context(school.schema_name):
-            results[school.schema_name] = personal_data_purge()
+    results = schools_each(personal_data_purge)
     logger.info("Personal data purge: %s", results)
     return results

@@ -13,7 +13,6 @@ import logging
 
 from django.db import connection
 from django.urls import reverse
-from django_tenants.utils import schema_context
 
 from online_services.models import AdmissionApplication, AdmissionRegistrationPage
 from portal.celery import app
@@ -107,11 +106,8 @@ def application_send_decision(application_id: int) -> bool:
 def purge_personal_data_all_schools() -> dict[str, dict[str, int]]:
     """Nightly (Celery beat): apply every school's retention settings."""
     from online_services.services import personal_data_purge
-    from schools.selectors import school_list
+    from schools.services import schools_each
 
-    results = {}
-    for school in school_list():
-        with schema_context(school.schema_name):
-            results[school.schema_name] = personal_data_purge()
+    results = schools_each(personal_data_purge)
     logger.info("Online services retention purge: %s", results)
     return results
