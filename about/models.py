@@ -27,7 +27,7 @@ from wagtail.search import index
 from about.blocks import BodyStreamBlock, LinksStreamBlock, ResourcesStreamBlock
 from core.models import SectionPage
 from core.schoolyears import SchoolYearField
-from core.validators import validate_official_email
+from siteplatform.validators import validate_official_email
 
 INTRO_FEATURES = ["bold", "italic", "link"]
 
@@ -305,10 +305,9 @@ class ContactPage(SectionPage):
         return context
 
 
-class ResourcesPage(Page):
+class ResourcesPage(SectionPage):
     """ "Học liệu số" (R9.7): resources by subject, and links to systems and libraries."""
 
-    intro = RichTextField(_("lời giới thiệu"), blank=True, features=INTRO_FEATURES)
     resources = StreamField(ResourcesStreamBlock(), verbose_name=_("học liệu số"), blank=True)
     links = StreamField(
         LinksStreamBlock(),
@@ -316,18 +315,9 @@ class ResourcesPage(Page):
         blank=True,
     )
 
-    content_panels = Page.content_panels + [
-        FieldPanel("intro"),
-        FieldPanel("resources"),
-        FieldPanel("links"),
-    ]
-    search_fields = Page.search_fields + [
-        index.SearchField("intro"),
-        index.SearchField("resources"),
-    ]
-    parent_page_types = ["core.SchoolHomePage"]
+    content_panels = SectionPage.content_panels + [FieldPanel("resources"), FieldPanel("links")]
+    search_fields = SectionPage.search_fields + [index.SearchField("resources")]
     subpage_types: list[str] = []
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("trang học liệu số")

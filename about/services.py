@@ -23,7 +23,7 @@ from about.models import (
     UnitKind,
     YearbookPage,
 )
-from core import provisioning
+from siteplatform import provisioning
 
 logger = logging.getLogger(__name__)
 
@@ -83,11 +83,6 @@ def _publish_child(parent: Page, page: Page) -> Page:
     return page
 
 
-def _section_ensure(parent: Page, model: type[Page], **fields) -> Page:
-    """The one page of ``model`` under ``parent``, created if missing (found by type)."""
-    return provisioning.section_ensure(parent, model, **fields)
-
-
 def _page_by_slug_ensure(home: Page, parent: Page, model: type[Page], **fields) -> Page:
     """A page found by its slug anywhere under the home page, created under ``parent``.
 
@@ -99,7 +94,7 @@ def _page_by_slug_ensure(home: Page, parent: Page, model: type[Page], **fields) 
 
 def about_section_ensure(home: Page) -> AboutIndexPage:
     """ "Giới thiệu" with history, functions, organisation and yearbook (R2.1, R2.2, R2.5)."""
-    about = _section_ensure(
+    about = provisioning.section_ensure(
         home, AboutIndexPage, title=_("Giới thiệu"), slug=ABOUT_SLUG, show_in_menus=True
     )
     _page_by_slug_ensure(
@@ -116,8 +111,12 @@ def about_section_ensure(home: Page) -> AboutIndexPage:
         title=_("Chức năng, nhiệm vụ, quyền hạn"),
         slug=FUNCTIONS_SLUG,
     )
-    _section_ensure(about, OrganisationPage, title=_("Cơ cấu tổ chức"), slug=ORGANISATION_SLUG)
-    _section_ensure(about, YearbookPage, title=_("Niên giám thống kê"), slug=YEARBOOK_SLUG)
+    provisioning.section_ensure(
+        about, OrganisationPage, title=_("Cơ cấu tổ chức"), slug=ORGANISATION_SLUG
+    )
+    provisioning.section_ensure(
+        about, YearbookPage, title=_("Niên giám thống kê"), slug=YEARBOOK_SLUG
+    )
     organisation_units_ensure()
     snippet_permissions_ensure()
     return about
@@ -142,7 +141,7 @@ def resources_section_ensure(home: Page) -> ResourcesPage:
         ("link", {"title": title, "url": url, "description": description})
         for title, url, description in DEFAULT_RESOURCE_LINKS
     ]
-    return _section_ensure(
+    return provisioning.section_ensure(
         home,
         ResourcesPage,
         title=_("Học liệu số"),
@@ -184,6 +183,6 @@ def accreditation_page_ensure(home: Page) -> InfoPage:
 
 def contact_section_ensure(home: Page) -> ContactPage:
     """ "Liên hệ" (R2.4); its details come from the school profile setting."""
-    return _section_ensure(
+    return provisioning.section_ensure(
         home, ContactPage, title=_("Liên hệ"), slug=CONTACT_SLUG, show_in_menus=True
     )

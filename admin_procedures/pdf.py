@@ -114,7 +114,7 @@ def document_from_lines(*, title: str, lines: list[str], heading: list[str] | No
 
 def form_docx(*, heading: list[str], title: str, lines: list[str]) -> bytes:
     """The same form as a Word file, to fill in on a computer (and searchable, R9.3)."""
-    from core.docx import Paragraph, render_docx
+    from siteplatform.docx import Paragraph, render_docx
 
     paragraphs = [
         Paragraph(text, bold=index == 0, align="center") for index, text in enumerate(heading)

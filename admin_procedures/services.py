@@ -6,8 +6,8 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from admin_procedures.models import AdmissionPage, ProcedureIndexPage
-from core.provisioning import section_ensure
 from core.schoolyears import current_school_year, format_school_year, parse_school_year
+from siteplatform.provisioning import section_ensure
 
 INDEX_SLUG = "thu-tuc-bieu-mau"
 ADMISSION_SLUG = "tuyen-sinh"

@@ -15,7 +15,6 @@ written after the swap; the search index and the operator portal's news digest a
 
 from __future__ import annotations
 
-import datetime
 import logging
 import secrets
 import tempfile
@@ -23,8 +22,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.core.files.storage import default_storage
@@ -38,11 +35,21 @@ from backup.archive import (
     FORMAT,
     SCHEMA_SQL,
     VERSION,
-    ArchiveError,
     ArchiveWriter,
     OpenedArchive,
     archive_open,
-    rewrite_schema,
+)
+from backup.schemas import (
+    _audit_trail_keep,
+    _drop_schema_if_exists,
+    _load_schema,
+    _q,
+    _remap_content_types,
+)
+from backup.selectors import (
+    _content_types,
+    archive_check_compatible,
+    schema_migrations,
 )
 from schools.models import Domain, School
 from schools.validation import schema_name_for_slug, validate_domain, validate_slug
@@ -50,25 +57,6 @@ from schools.validation import schema_name_for_slug, validate_domain, validate_s
 logger = logging.getLogger(__name__)
 
 REGISTRY_FIELDS = ("name", "level", "ownership", "district", "city", "address", "phone", "email")
-
-
-def _q(name: str) -> str:
-    return connection.ops.quote_name(name)
-
-
-def schema_migrations(schema_name: str) -> list[list[str]]:
-    """``[[app, name], …]`` applied in a schema, sorted."""
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT app, name FROM {_q(schema_name)}.django_migrations")  # noqa: S608
-        return sorted([app, name] for app, name in cursor.fetchall())
-
-
-def _content_types() -> dict[str, str]:
-    with schema_context(settings.PUBLIC_SCHEMA_NAME):
-        return {
-            str(pk): f"{app}.{model}"
-            for pk, app, model in ContentType.objects.values_list("pk", "app_label", "model")
-        }
 
 
 def _media_files() -> Iterator[str]:
@@ -162,143 +150,6 @@ class RestoreResult:
     warnings: list[str] = field(default_factory=list)
 
 
-def _template_schema() -> str:
-    return settings.TENANT_BASE_SCHEMA
-
-
-def archive_check_compatible(manifest: dict) -> dict[int, int]:
-    """Refuse an archive of another migration state; return the content-type id remap.
-
-    Content-type ids are the public schema's, so on another deployment the same model may
-    have another id: the archive's rows are then rewritten to this deployment's ids.
-    """
-    ours = schema_migrations(_template_schema()) if schema_exists(_template_schema()) else []
-    theirs = sorted(list(pair) for pair in manifest.get("migrations", []))
-    if ours != theirs:
-        missing_here = [f"{a}.{n}" for a, n in theirs if [a, n] not in ours]
-        missing_there = [f"{a}.{n}" for a, n in ours if [a, n] not in theirs]
-        raise ArchiveError(
-            _(
-                "Bản sao lưu không tương thích với phiên bản hệ thống này (trạng thái cơ sở "
-                "dữ liệu khác nhau: %(count)s thay đổi). Hãy cập nhật hệ thống cho cùng phiên "
-                "bản rồi khôi phục lại."
-            )
-            % {"count": len(missing_here) + len(missing_there)},
-            detail=(
-                f"migration state differs: only in archive {missing_here[:10]}, "
-                f"only here {missing_there[:10]}"
-            ),
-        )
-    labels = {label: int(pk) for pk, label in _content_types().items()}
-    remap: dict[int, int] = {}
-    unknown = []
-    for pk, label in manifest.get("content_types", {}).items():
-        if label not in labels:
-            unknown.append(label)
-        elif labels[label] != int(pk):
-            remap[int(pk)] = labels[label]
-    if unknown:
-        raise ArchiveError(
-            _("Bản sao lưu có dữ liệu của chức năng mà hệ thống này không có."),
-            detail=f"content types unknown here: {sorted(unknown)[:10]}",
-        )
-    return remap
-
-
-def archive_inspect(path: Path) -> dict:
-    """The manifest of a sound archive this deployment can restore; ``ArchiveError`` if not."""
-    opened = archive_open(Path(path))
-    try:
-        archive_check_compatible(opened.manifest)
-        return opened.manifest
-    finally:
-        opened.cleanup()
-
-
-def _load_schema(opened: OpenedArchive, temp_schema: str) -> None:
-    rewritten = opened.directory / "schema.restore.sql"
-    rewrite_schema(
-        opened.schema_sql, rewritten, old=opened.manifest["schema_name"], new=temp_schema
-    )
-    psql = pgtools.pg_binary("psql")
-    try:
-        pgtools.run(
-            [
-                psql,
-                "-X",
-                "-q",
-                "-v",
-                "ON_ERROR_STOP=1",
-                "--single-transaction",
-                "-f",
-                str(rewritten),
-            ],
-            capture_output=True,
-        )
-    except pgtools.PgToolError as exc:
-        raise ArchiveError(
-            _("Không nạp được dữ liệu của bản sao lưu; không có gì bị thay đổi."), detail=str(exc)
-        ) from exc
-    finally:
-        rewritten.unlink(missing_ok=True)
-
-
-def _content_type_columns(schema_name: str) -> list[tuple[str, str]]:
-    """(table, column) of the schema that hold content-type ids.
-
-    From the models (school schemas have no foreign keys to the shared content types, see
-    ``schools.ddl.shared_foreign_keys_drop``), and any integer ``…content_type_id`` column.
-    """
-    from django.apps import apps
-
-    columns = {
-        (model._meta.db_table, field.column)
-        for model in apps.get_models(include_auto_created=True)
-        for field in model._meta.local_fields
-        if field.is_relation and field.related_model is ContentType
-    }
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT table_name, column_name FROM information_schema.columns "
-            "WHERE table_schema = %s AND column_name LIKE '%%content_type_id' "
-            "AND data_type IN ('integer', 'bigint')",
-            [schema_name],
-        )
-        columns.update(cursor.fetchall())
-        cursor.execute(
-            "SELECT relname FROM pg_class WHERE relnamespace = %s::regnamespace AND relkind = 'r'",
-            [schema_name],
-        )
-        tables = {name for (name,) in cursor.fetchall()}
-    return sorted((table, column) for table, column in columns if table in tables)
-
-
-def _remap_content_types(schema_name: str, remap: dict[int, int]) -> None:
-    if not remap:
-        return
-    values = ", ".join(f"({int(old)}, {int(new)})" for old, new in remap.items())
-    with connection.cursor() as cursor:
-        for table, column in _content_type_columns(schema_name):
-            cursor.execute(
-                f"UPDATE {_q(schema_name)}.{_q(table)} AS t SET {_q(column)} = m.new "  # noqa: S608
-                f"FROM (VALUES {values}) AS m(old, new) WHERE t.{_q(column)} = m.old"
-            )
-        # Wagtail keeps the page's content type in each revision's JSON too.
-        cursor.execute(
-            f"UPDATE {_q(schema_name)}.wagtailcore_revision AS r "  # noqa: S608
-            "SET content = jsonb_set(r.content, '{content_type}', to_jsonb(m.new)) "
-            f"FROM (VALUES {values}) AS m(old, new) "
-            "WHERE (r.content ->> 'content_type') ~ '^[0-9]+$' "
-            "AND (r.content ->> 'content_type')::int = m.old"
-        )
-    logger.info("Content types remapped in %s: %s", schema_name, remap)
-
-
-def _drop_schema_if_exists(schema_name: str) -> None:
-    with connection.cursor() as cursor:
-        cursor.execute(f"DROP SCHEMA IF EXISTS {_q(schema_name)} CASCADE")
-
-
 def _media_write(opened: OpenedArchive, schema_name: str, *, replace: bool) -> int:
     """Write the archive's files into the school's storage (replace: remove the others)."""
     wanted = dict(opened.media())
@@ -320,7 +171,7 @@ def _after_restore(school: School, result: RestoreResult, *, replaced: bool) -> 
     """Caches, search index, the portal's news digest, dispatch receipts (best effort)."""
     from wagtail.models import Site
 
-    from core.cache import page_cache_invalidate
+    from siteplatform.cache import page_cache_invalidate
 
     with schema_context(school.schema_name):
         Site.clear_site_root_paths_cache()
@@ -444,38 +295,6 @@ def school_restore(
     return result
 
 
-AUDIT_TABLES = ("wagtailcore_pagelogentry", "wagtailcore_modellogentry")
-
-
-def _audit_trail_keep(*, source: str, target: str, since: str) -> int:
-    """Copy the audit entries written after the backup from ``source`` into ``target``.
-
-    Who changed what and when is kept (R10.4) across a restore: the deletion that made the
-    restore necessary stays in the school's log. Log entries refer to users and pages
-    without database constraints, so rows about users or pages the backup lacks still fit.
-    """
-    copied = 0
-    with connection.cursor() as cursor:
-        for table in AUDIT_TABLES:
-            cursor.execute(
-                "SELECT column_name FROM information_schema.columns "
-                "WHERE table_schema = %s AND table_name = %s AND column_name <> 'id' "
-                "ORDER BY ordinal_position",
-                [target, table],
-            )
-            columns = ", ".join(_q(name) for (name,) in cursor.fetchall())
-            if not columns:
-                continue
-            cursor.execute(
-                f"INSERT INTO {_q(target)}.{_q(table)} ({columns}) "  # noqa: S608
-                f"SELECT {columns} FROM {_q(source)}.{_q(table)} WHERE timestamp > %s "
-                "ORDER BY timestamp",
-                [since],
-            )
-            copied += cursor.rowcount
-    return copied
-
-
 def _swap_in(school: School, temp_schema: str, manifest: dict) -> School:
     replaced = f"replaced_{secrets.token_hex(6)}"
     kept = _audit_trail_keep(
@@ -505,20 +324,3 @@ def _create_from(temp_schema: str, manifest: dict, *, slug: str, domain: str) ->
         Site.objects.filter(is_default_site=True).update(hostname=domain)
     connection.set_schema_to_public()
     return school
-
-
-def archive_summary(manifest: dict) -> dict:
-    """What the operator confirms before restoring: which school, when, how big."""
-    files = manifest.get("files", {})
-    created = manifest.get("created_at", "")
-    try:
-        created_at = datetime.datetime.fromisoformat(created)
-    except ValueError:
-        created_at = None
-    return {
-        "school": manifest.get("school", {}),
-        "created_at": created_at,
-        "created_by": manifest.get("created_by", ""),
-        "media_files": sum(1 for name in files if name.startswith("media/")),
-        "size": sum(entry.get("size", 0) for entry in files.values()),
-    }

@@ -28,12 +28,8 @@ from django.views.decorators.http import require_POST
 from backup import pgtools
 from backup.archive import ArchiveError
 from backup.forms import RestoreConfirmForm, RestoreUploadForm
-from backup.services import (
-    archive_inspect,
-    archive_summary,
-    school_backup_write,
-    school_restore,
-)
+from backup.selectors import archive_inspect, archive_summary
+from backup.services import school_backup_write, school_restore
 from dashboard.permissions import operator_required
 from schools.models import School
 from schools.selectors import school_list

@@ -10,7 +10,7 @@ each page is reported as a ratio to it. Single process, single thread, URLs inte
 over a few rounds (medians): the ratios mean more than the absolute numbers.
 
 A cached page can beat the trivial view (ratio above 1): the page cache answers from
-``core.cache.PageCacheMiddleware``, before the session, authentication and message
+``siteplatform.cache.PageCacheMiddleware``, before the session, authentication and message
 middleware that the trivial view still goes through.
 
 Filling 2,000 pages with ``add_child`` and revisions would take minutes, so the pages are

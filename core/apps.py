@@ -3,7 +3,10 @@ from django.utils.translation import gettext_lazy as _
 
 
 class CoreConfig(AppConfig):
-    """Shared base: home pages, site settings (profile, theme), base templates, page cache."""
+    """Content shared by every school: home pages, SectionPage, site settings, template tags.
+
+    Platform pieces (provisioning, page cache, validation) are the `siteplatform` package.
+    """
 
     name = "core"
     verbose_name = _("Nền tảng chung")

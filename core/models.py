@@ -12,7 +12,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from core.validators import validate_hex_colour, validate_official_email
+from core.pagination import paginate_request
+from siteplatform.validators import validate_hex_colour, validate_official_email
 
 
 def _in_public_schema() -> bool:
@@ -123,14 +124,12 @@ class PortalHomePage(RoutablePageMixin, Page):
     @path("tin-cac-truong/", name="schools_news")
     def schools_news(self, request):
         """Every school's news, newest first, 20 a page, filtered like the directory."""
-        from django.core.paginator import Paginator
-
         from rss.selectors import school_news_stream
 
         stream = school_news_stream(
             level=request.GET.get("cap", ""), district=request.GET.get("quan", "")
         )
-        articles = Paginator(stream, self.news_per_page).get_page(request.GET.get("trang"))
+        articles = paginate_request(request, stream, self.news_per_page)
         return self.render(
             request,
             template="core/portal_schools_news.html",

@@ -8,7 +8,7 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-from core.cache import page_cache_invalidate
+from siteplatform.cache import page_cache_invalidate
 
 
 def _invalidate(sender, **kwargs) -> None:

@@ -8,14 +8,14 @@ from wagtail import hooks
 
 from core.admin_labels import wagtail_labels_translate
 from core.approval_messages import approval_message_replace
-from core.cache import CACHEABLE_ATTR
+from siteplatform.cache import CACHEABLE_ATTR
 
 wagtail_labels_translate()
 
 
 @hooks.register("before_serve_page")
 def mark_page_cacheable(page, request, serve_args, serve_kwargs) -> None:
-    """Only responses of Wagtail's page view may enter the page cache (core.cache).
+    """Only responses of Wagtail's page view may enter the page cache (siteplatform.cache).
 
     A page model opts out with ``page_cache = False`` (e.g. pages that count their views).
     """

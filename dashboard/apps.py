@@ -10,6 +10,6 @@ class DashboardConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from dashboard import signal_handlers
+        from dashboard.signal_handlers import register_signal_handlers
 
-        signal_handlers.register()
+        register_signal_handlers()

@@ -16,10 +16,10 @@ from wagtail import hooks
 from wagtail.models import Site
 
 from core.models import SchoolHomePage, SchoolProfile
-from core.validators import validate_official_email
 from schools.models import School
 from schools.selectors import school_primary_domain
 from schools.validation import domain_rule_problems, is_development_domain
+from siteplatform.validators import validate_official_email
 
 
 @dataclass

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime
+
+from django.core.cache import cache
 from django.db.models import F, QuerySet
 from django.utils.functional import Promise
 
@@ -131,3 +134,25 @@ def activity_totals(schools) -> dict[str, int]:
         for month, count in (metrics.monthly_posts if metrics else {}).items():
             totals[month] = totals.get(month, 0) + count
     return dict(sorted(totals.items()))
+
+
+def metrics_refresh_progress() -> dict | None:
+    """The sweep the operator queued, while it runs: ``{"started", "done", "total"}``.
+
+    ``None`` when no sweep was asked for, or when every school has been gathered since.
+    """
+    from dashboard.services import REFRESH_STARTED_KEY
+
+    raw = cache.get(REFRESH_STARTED_KEY)
+    if not raw:
+        return None
+    try:
+        started = datetime.datetime.fromisoformat(raw)
+    except (TypeError, ValueError):
+        return None
+    schools = school_list()
+    total = schools.count()
+    done = schools.filter(metrics__gathered_at__gte=started).count()
+    if done >= total:
+        return None
+    return {"started": started, "done": done, "total": total}

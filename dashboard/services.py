@@ -9,16 +9,17 @@ import secrets
 from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.db.models import Count
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django_tenants.utils import schema_context
 
-from core import provisioning
 from core.schoolyears import current_school_year, parse_school_year
 from dashboard.checks import CheckResult, run_checks, score
 from dashboard.models import SchoolMetrics
 from schools.models import School
+from siteplatform import provisioning
 
 logger = logging.getLogger(__name__)
 
@@ -164,3 +165,26 @@ def school_head_password_reset(*, school: School, username: str | None = None) -
         user.save(update_fields=["password"])
     logger.info("Operator reset the password of %s in school %s", user.username, school.slug)
     return user.username, password
+
+
+# When the operator last asked for every school's metrics (public schema key, so only the
+# operator's dashboard reads it); kept long enough to outlast a slow sweep.
+REFRESH_STARTED_KEY = "dashboard:metrics-refresh-started"
+REFRESH_STARTED_TIMEOUT = 60 * 60
+
+
+def metrics_refresh_all_queue(*, now: datetime.datetime | None = None) -> datetime.datetime:
+    """Queue the sweep of every school's metrics (one task per school) and note when.
+
+    The request returns at once; the dashboard shows the sweep's progress from the note and
+    each school's ``gathered_at``. A broker outage is logged, and the nightly sweep still runs.
+    """
+    from dashboard import tasks
+
+    now = now or timezone.now()
+    cache.set(REFRESH_STARTED_KEY, now.isoformat(), REFRESH_STARTED_TIMEOUT)
+    try:
+        tasks.refresh_all_metrics.delay()
+    except Exception:  # noqa: BLE001 - the operator sees the sweep has not progressed
+        logger.exception("Could not queue the metrics sweep")
+    return now

@@ -15,7 +15,7 @@ def bump_alert_generation(**kwargs) -> None:
         cache.set(GENERATION_KEY, 1, None)
 
 
-def register() -> None:
+def register_signal_handlers() -> None:
     post_save.connect(bump_alert_generation, sender=Alert, dispatch_uid="alert-saved")
     post_delete.connect(bump_alert_generation, sender=Alert, dispatch_uid="alert-deleted")
     m2m_changed.connect(

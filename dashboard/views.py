@@ -15,8 +15,18 @@ from dashboard import exports
 from dashboard.forms import DashboardFilterForm, SchoolCreateForm
 from dashboard.models import SchoolMetrics
 from dashboard.permissions import operator_required
-from dashboard.selectors import activity_totals, dashboard_schools, domain_status, primary_domain
-from dashboard.services import metrics_refresh, school_head_password_reset
+from dashboard.selectors import (
+    activity_totals,
+    dashboard_schools,
+    domain_status,
+    metrics_refresh_progress,
+    primary_domain,
+)
+from dashboard.services import (
+    metrics_refresh,
+    metrics_refresh_all_queue,
+    school_head_password_reset,
+)
 from schools.models import School, SchoolStatus
 from schools.selectors import school_base_url, school_list
 from schools.services import school_create, school_set_status
@@ -70,6 +80,7 @@ def index(request):
             "stale": sum(1 for r in rows if r["metrics"] is None),
         },
         "query": request.GET.urlencode(),
+        "refresh_progress": metrics_refresh_progress(),
     }
     return TemplateResponse(request, "dashboard/index.html", context)
 
@@ -127,9 +138,14 @@ def refresh(request, slug: str):
 @require_POST
 @operator_required
 def refresh_all(request):
-    for school in school_list():
-        metrics_refresh(school=school)
-    messages.success(request, _("Đã cập nhật số liệu của tất cả các trường."))
+    metrics_refresh_all_queue()
+    messages.info(
+        request,
+        _(
+            "Đang cập nhật số liệu của tất cả các trường; "
+            "số liệu mới hiện dần trong ít phút, tải lại trang để xem."
+        ),
+    )
     return redirect("dashboard:index")
 
 

@@ -80,24 +80,3 @@ class AlertViewSet(SnippetViewSet):
 
 
 register_snippet(AlertViewSet)
-
-
-@hooks.register("portal_audit_checks")
-def audit_disclosure(school):
-    from dashboard.app_checks import check_disclosure
-
-    return check_disclosure(school)
-
-
-@hooks.register("portal_audit_checks")
-def audit_feeds(school):
-    from dashboard.app_checks import check_feeds
-
-    return check_feeds(school)
-
-
-@hooks.register("portal_audit_checks")
-def audit_feedback(school):
-    from dashboard.app_checks import check_feedback
-
-    return check_feedback(school)

@@ -6,9 +6,9 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
-from core.provisioning import section_ensure
 from core.schoolyears import current_school_year, normalise_school_year
 from disclosure.models import DisclosureIndexPage, DisclosureYearPage
+from siteplatform.provisioning import section_ensure
 
 INDEX_SLUG = "cong-khai"
 

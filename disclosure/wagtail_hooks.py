@@ -14,3 +14,10 @@ def load_disclosure_demo(school):
     from disclosure.demo import load_demo_content
 
     load_demo_content(school)
+
+
+@hooks.register("portal_audit_checks")
+def audit_disclosure(school):
+    from disclosure.checks import check_disclosure
+
+    return check_disclosure(school)

@@ -16,6 +16,7 @@ inbox_patterns = (
     [
         path("", views.inbox, name="list"),
         path("<int:dispatch_id>/", views.inbox_detail, name="detail"),
+        path("<int:dispatch_id>/da-xem/", views.inbox_acknowledge, name="acknowledge"),
         path("<int:dispatch_id>/tep/<int:file_id>/", views.inbox_file, name="file"),
     ],
     "dispatch_inbox",

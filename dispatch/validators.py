@@ -6,7 +6,6 @@ A school opens these files, so a renamed executable must never pass as a PDF.
 from __future__ import annotations
 
 import os
-import unicodedata
 import zipfile
 from dataclasses import dataclass
 
@@ -15,11 +14,12 @@ from django.core.files.uploadedfile import UploadedFile
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext_lazy as _
 
+from siteplatform.text import nfc
+from siteplatform.uploads import has_signature
+
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_FILES = 10
 
-PDF_MAGIC = b"%PDF-"
-ZIP_MAGIC = b"PK\x03\x04"
 # Office Open XML: the part that makes a zip a Word or Excel file.
 OOXML_PARTS = {
     "docx": (
@@ -40,16 +40,9 @@ class CheckedFile:
     content_type: str
 
 
-def _head(upload: UploadedFile, size: int = 8) -> bytes:
-    upload.seek(0)
-    head = upload.read(size)
-    upload.seek(0)
-    return head
-
-
 def safe_filename(name: str) -> str:
     """A plain file name: NFC, no folders, no characters a file system or header dislikes."""
-    base = os.path.basename(unicodedata.normalize("NFC", name or "").replace("\\", "/"))
+    base = os.path.basename(nfc(name).replace("\\", "/"))
     stem, dot, ext = base.rpartition(".")
     stem = get_valid_filename(stem.replace("Đ", "D").replace("đ", "d")) if stem else ""
     cleaned = f"{stem[:150]}{dot}{ext.lower()}" if stem else f"van-ban.{ext.lower()}"
@@ -70,10 +63,9 @@ def check_dispatch_file(upload: UploadedFile) -> CheckedFile:
             _("Tệp “%(name)s” quá lớn: tối đa 20 MB."), code="too_large", params=params
         )
     extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
-    head = _head(upload)
-    if extension == "pdf" and head.startswith(PDF_MAGIC):
+    if extension == "pdf" and has_signature(upload, "pdf"):
         return CheckedFile(safe_filename(name), "pdf", "application/pdf")
-    if extension in OOXML_PARTS and head.startswith(ZIP_MAGIC):
+    if extension in OOXML_PARTS and has_signature(upload, extension):
         part, content_type = OOXML_PARTS[extension]
         try:
             upload.seek(0)

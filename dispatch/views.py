@@ -12,13 +12,14 @@ import logging
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db import connection
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
+from core.pagination import paginate_request
 from dashboard.permissions import operator_required
 from dispatch.forms import DispatchSendForm
 from dispatch.models import DispatchFile
@@ -37,7 +38,7 @@ PER_PAGE = 30
 
 
 def _page(request: HttpRequest, queryset):
-    return Paginator(queryset, PER_PAGE).get_page(request.GET.get("trang"))
+    return paginate_request(request, queryset, PER_PAGE)
 
 
 def _file_response(stored: DispatchFile) -> HttpResponse:
@@ -141,12 +142,18 @@ def inbox(request: HttpRequest) -> HttpResponse:
     return TemplateResponse(request, "dispatch/admin/inbox.html", context)
 
 
-def inbox_detail(request: HttpRequest, dispatch_id: int) -> HttpResponse:
+def _receipt_or_404(request: HttpRequest, dispatch_id: int):
     _require_inbox(request)
     receipt = inbox_receipt(school=connection.tenant, dispatch_id=dispatch_id)
     if receipt is None:
         raise Http404("Not sent to this school")
-    receipt_mark_opened(receipt=receipt, username=request.user.get_username())
+    return receipt
+
+
+def inbox_detail(request: HttpRequest, dispatch_id: int) -> HttpResponse:
+    """Reading changes nothing: the board confirms receipt with the page's button (a POST),
+    or by downloading a file."""
+    receipt = _receipt_or_404(request, dispatch_id)
     dispatch = receipt.dispatch
     public_url = None
     if receipt.published_page_id:
@@ -165,11 +172,21 @@ def inbox_detail(request: HttpRequest, dispatch_id: int) -> HttpResponse:
     return TemplateResponse(request, "dispatch/admin/inbox_detail.html", context)
 
 
+@require_POST
+def inbox_acknowledge(request: HttpRequest, dispatch_id: int) -> HttpResponse:
+    """The board confirms it has received the dispatch; the operator sees who and when."""
+    receipt = _receipt_or_404(request, dispatch_id)
+    if receipt_mark_opened(receipt=receipt, username=request.user.get_username()):
+        messages.success(request, _("Đã xác nhận nhà trường đã nhận văn bản."))
+    return redirect("dispatch_inbox:detail", dispatch_id=dispatch_id)
+
+
 def inbox_file(request: HttpRequest, dispatch_id: int, file_id: int) -> HttpResponse:
     _require_inbox(request)
     receipt = inbox_receipt(school=connection.tenant, dispatch_id=dispatch_id)
     stored = dispatch_file(dispatch_id=dispatch_id, file_id=file_id) if receipt else None
     if stored is None:
         raise Http404("Not sent to this school")
+    # Downloading a file is receiving the dispatch (recorded once, like a download count).
     receipt_mark_opened(receipt=receipt, username=request.user.get_username())
     return _file_response(stored)

@@ -78,7 +78,7 @@ def add_inbox_panel(request, panels) -> None:
 @hooks.register("portal_ensure_school_sections", order=95)
 def grant_inbox_permission(home) -> None:
     """The board reads the inbox: head, editors, administrators (not contributors)."""
-    from core import provisioning
+    from siteplatform import provisioning
 
     provisioning.model_permissions_grant(
         "dispatch",

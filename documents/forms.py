@@ -3,13 +3,12 @@ known choices; anything else is dropped with a Vietnamese message, never an erro
 
 from __future__ import annotations
 
-import unicodedata
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from documents.models import DocumentKind
 from documents.validity import Validity
+from siteplatform.text import nfc_collapsed
 
 MAX_QUERY_LENGTH = 200
 
@@ -37,8 +36,7 @@ class DocumentFilterForm(forms.Form):
         self.fields["nam"].choices = every + [(str(y), str(y)) for y in years]
 
     def clean_q(self) -> str:
-        value = unicodedata.normalize("NFC", self.cleaned_data.get("q") or "")
-        return " ".join(value.split())
+        return nfc_collapsed(self.cleaned_data.get("q"))
 
     def valid_filters(self) -> dict[str, str]:
         """The filters that passed validation; invalid ones are ignored."""

@@ -8,7 +8,6 @@ issuer is the Phòng/Sở, so nothing here assumes the school wrote the document
 from __future__ import annotations
 
 import datetime
-import unicodedata
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -24,72 +23,14 @@ from wagtail.search import index
 
 from core.models import SectionPage
 from core.schoolyears import current_school_year
+
+# Re-exported: the vocabularies are part of what ``documents.models`` offers other apps.
+from documents.kinds import INVERSE_RELATION_LABELS as INVERSE_RELATION_LABELS
+from documents.kinds import DocumentField as DocumentField
+from documents.kinds import DocumentKind as DocumentKind
+from documents.kinds import RelationType as RelationType
 from documents.validity import Validity, today_in_vietnam, validity_status
-
-
-def _clean_text(value: str) -> str:
-    """Precomposed Unicode (TCVN 6909:2001, R9.2) and single spaces."""
-    return " ".join(unicodedata.normalize("NFC", value or "").split())
-
-
-class DocumentKind(models.TextChoices):
-    """Hình thức văn bản."""
-
-    LAW = "luat", _("Luật")
-    DECREE = "nghi-dinh", _("Nghị định")
-    RESOLUTION = "nghi-quyet", _("Nghị quyết")
-    CIRCULAR = "thong-tu", _("Thông tư")
-    DIRECTIVE = "chi-thi", _("Chỉ thị")
-    DECISION = "quyet-dinh", _("Quyết định")
-    OFFICIAL_LETTER = "cong-van", _("Công văn")
-    PLAN = "ke-hoach", _("Kế hoạch")
-    NOTICE = "thong-bao", _("Thông báo")
-    GUIDANCE = "huong-dan", _("Hướng dẫn")
-    REPORT = "bao-cao", _("Báo cáo")
-    SUBMISSION = "to-trinh", _("Tờ trình")
-    INVITATION = "giay-moi", _("Giấy mời")
-    REGULATION = "quy-che", _("Quy chế")
-    OTHER = "khac", _("Khác")
-
-
-class DocumentField(models.TextChoices):
-    """Lĩnh vực."""
-
-    PRESCHOOL = "giao-duc-mam-non", _("Giáo dục mầm non")
-    PRIMARY = "giao-duc-tieu-hoc", _("Giáo dục tiểu học")
-    SECONDARY = "giao-duc-trung-hoc", _("Giáo dục trung học")
-    ADMISSION = "tuyen-sinh", _("Tuyển sinh")
-    DISCLOSURE = "cong-khai", _("Công khai")
-    IT = "cong-nghe-thong-tin", _("Công nghệ thông tin")
-    STAFF = "to-chuc-can-bo", _("Tổ chức cán bộ")
-    FINANCE = "tai-chinh", _("Tài chính – Cơ sở vật chất")
-    EXAMS = "khao-thi-kiem-dinh", _("Khảo thí – Kiểm định chất lượng")
-    STUDENTS = "cong-tac-hoc-sinh", _("Công tác học sinh")
-    EMULATION = "thi-dua-khen-thuong", _("Thi đua – Khen thưởng")
-    ADMINISTRATION = "hanh-chinh", _("Hành chính – Văn phòng")
-    OTHER = "khac", _("Khác")
-
-
-class RelationType(models.TextChoices):
-    """How the document on which the relation is entered relates to its target."""
-
-    REPLACES = "thay-the", _("Thay thế")
-    AMENDS = "sua-doi", _("Sửa đổi")
-    SUPPLEMENTS = "bo-sung", _("Bổ sung")
-    GUIDES = "huong-dan", _("Hướng dẫn thực hiện")
-    BASED_ON = "can-cu", _("Căn cứ")
-    RELATED = "lien-quan", _("Liên quan")
-
-
-# What the target document shows for a relation entered on another document.
-INVERSE_RELATION_LABELS = {
-    RelationType.REPLACES: _("Bị thay thế bởi"),
-    RelationType.AMENDS: _("Được sửa đổi bởi"),
-    RelationType.SUPPLEMENTS: _("Được bổ sung bởi"),
-    RelationType.GUIDES: _("Được hướng dẫn bởi"),
-    RelationType.BASED_ON: _("Là căn cứ của"),
-    RelationType.RELATED: _("Liên quan"),
-}
+from siteplatform.text import nfc, nfc_collapsed
 
 
 class Issuer(models.Model):
@@ -117,8 +58,8 @@ class Issuer(models.Model):
         return self.name
 
     def clean(self) -> None:
-        self.name = _clean_text(self.name)
-        self.short_name = _clean_text(self.short_name)
+        self.name = nfc_collapsed(self.name)
+        self.short_name = nfc_collapsed(self.short_name)
         if not self.name:
             raise ValidationError({"name": _("Tên cơ quan không được để trống.")})
 
@@ -245,9 +186,9 @@ class OfficialDocumentPage(RoutablePageMixin, Page):
 
     def clean(self) -> None:
         super().clean()
-        self.number = _clean_text(self.number)
-        self.signer = _clean_text(self.signer)
-        self.summary = unicodedata.normalize("NFC", self.summary or "").strip()
+        self.number = nfc_collapsed(self.number)
+        self.signer = nfc_collapsed(self.signer)
+        self.summary = nfc(self.summary).strip()
         errors: dict[str, str] = {}
         if not self.number:
             errors["number"] = _("Số ký hiệu không được để trống.")

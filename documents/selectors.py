@@ -10,11 +10,11 @@ from collections.abc import Mapping
 
 from django.contrib.postgres.lookups import Unaccent
 from django.core.paginator import Page as PaginatorPage
-from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Value
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
+from core.pagination import paginate
 from documents.forms import DocumentFilterForm
 from documents.models import (
     DocumentIndexPage,
@@ -119,8 +119,7 @@ def document_index_context(*, index_page: DocumentIndexPage, params: Mapping[str
     documents = documents_for_listing(
         document_search(with_replaced_flag(base, today=today), filters=filters, today=today)
     )
-    paginator = Paginator(documents, PAGE_SIZE)
-    page: PaginatorPage = paginator.get_page(_page_number(params))
+    page: PaginatorPage = paginate(documents, _page_number(params), PAGE_SIZE)
     for document in page.object_list:
         document.validity_today = document.validity(today)
     query_string = "&".join(f"{name}={value}" for name, value in _encoded(filters))

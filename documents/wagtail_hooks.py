@@ -30,8 +30,8 @@ register_snippet(IssuerViewSet)
 @hooks.register("portal_ensure_school_sections", order=30)
 def ensure_documents_section(home) -> None:
     """The "Văn bản" section at /van-ban/ and the default issuers (idempotent)."""
-    from core import provisioning
     from documents.services import issuers_ensure
+    from siteplatform import provisioning
 
     issuers_ensure(school_name=home.title)
     provisioning.model_permissions_grant(

@@ -10,7 +10,8 @@ class EditorialConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from editorial import notifications, signal_handlers
+        from editorial import notifications
+        from editorial.signal_handlers import register_signal_handlers
 
-        signal_handlers.connect()
+        register_signal_handlers()
         notifications.install_school_base_url()

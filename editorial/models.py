@@ -12,8 +12,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from core.validators import validate_official_domain_email
 from editorial.fields import EncryptedSecretField
+from siteplatform.validators import validate_official_domain_email
 
 
 class EmailAccountStatus(models.TextChoices):

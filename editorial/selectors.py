@@ -6,7 +6,7 @@ from django.contrib.auth.models import Group
 from django_tenants.utils import schema_context
 from wagtail.models import ModelLogEntry, PageLogEntry
 
-from core import provisioning
+from siteplatform import provisioning
 
 
 def roles_for_panel(user) -> list[dict]:
@@ -20,6 +20,13 @@ def roles_for_panel(user) -> list[dict]:
         }
         for role, name in provisioning.ROLE_GROUPS.items()
     ]
+
+
+def user_has_two_factor(user) -> bool:
+    """True when the user has a confirmed authenticator app (the second log-in step is due)."""
+    from editorial.models import TotpDevice
+
+    return TotpDevice.objects.filter(user=user, confirmed=True).exists()
 
 
 def role_names_of(user) -> list[str]:

@@ -6,16 +6,16 @@ import io
 import logging
 
 from django.conf import settings
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tenants.utils import schema_context
 
-from core import provisioning
 from editorial import totp
 from editorial.models import EmailAccount, TotpDevice
+from siteplatform import provisioning
 
 logger = logging.getLogger(__name__)
 
@@ -27,12 +27,11 @@ REGISTER_ROLES = (provisioning.ROLE_HEAD, provisioning.ROLE_ADMINISTRATOR)
 def editorial_roles_ensure() -> None:
     """Roles and workflows again once the sections exist, plus the register's rights."""
     provisioning.roles_ensure()
-    permissions = Permission.objects.filter(
-        content_type__app_label="editorial",
-        codename__in=[f"{action}_emailaccount" for action in ("add", "change", "delete", "view")],
+    provisioning.model_permissions_grant(
+        "editorial",
+        ["emailaccount"],
+        {role: ["add", "change", "delete", "view"] for role in REGISTER_ROLES},
     )
-    for role in REGISTER_ROLES:
-        provisioning.role_group(role).permissions.add(*permissions)
 
 
 def user_may_use_two_factor(user) -> bool:
@@ -100,7 +99,7 @@ def email_register_xlsx(*, school_name: str) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, Side
 
-    from core.validators import official_email_domains
+    from siteplatform.validators import official_email_domains
 
     workbook = Workbook()
     sheet = workbook.active
@@ -170,3 +169,15 @@ def email_register_xlsx(*, school_name: str) -> bytes:
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def login_session_start(*, session, user) -> None:
+    """After a log-in: whether the second step is due, and the idle clock started."""
+    import time
+
+    from editorial.middleware import SESSION_LAST_SEEN, SESSION_OTP_OK, SESSION_OTP_REQUIRED
+    from editorial.selectors import user_has_two_factor
+
+    session[SESSION_OTP_REQUIRED] = user_has_two_factor(user)
+    session.pop(SESSION_OTP_OK, None)
+    session[SESSION_LAST_SEEN] = time.time()

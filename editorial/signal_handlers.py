@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import time
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -11,22 +10,16 @@ from django.contrib.auth.signals import user_logged_in
 from django.db import connection
 from django.db.models.signals import pre_save
 
-from editorial.middleware import SESSION_LAST_SEEN, SESSION_OTP_OK, SESSION_OTP_REQUIRED
-
 logger = logging.getLogger(__name__)
 
 
 def on_login(sender, request, user, **kwargs) -> None:
     """Remember in the session whether a second step is due, and start the idle clock."""
-    from editorial.models import TotpDevice
+    from editorial.services import login_session_start
 
     if request is None or not hasattr(request, "session"):
         return
-    request.session[SESSION_OTP_REQUIRED] = TotpDevice.objects.filter(
-        user=user, confirmed=True
-    ).exists()
-    request.session.pop(SESSION_OTP_OK, None)
-    request.session[SESSION_LAST_SEEN] = time.time()
+    login_session_start(session=request.session, user=user)
 
 
 def no_superuser_in_schools(sender, instance, **kwargs) -> None:
@@ -44,7 +37,7 @@ def no_superuser_in_schools(sender, instance, **kwargs) -> None:
         instance.is_superuser = False
 
 
-def connect() -> None:
+def register_signal_handlers() -> None:
     user_logged_in.connect(on_login, dispatch_uid="editorial_on_login")
     pre_save.connect(
         no_superuser_in_schools,

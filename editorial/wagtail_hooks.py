@@ -17,9 +17,9 @@ from wagtail.admin.widgets.button import HeaderButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
-from core import provisioning
 from editorial import selectors, services, views
 from editorial.models import EmailAccount
+from siteplatform import provisioning
 
 
 @hooks.register("register_admin_urls")

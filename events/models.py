@@ -19,6 +19,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.models import SectionPage
+
 EVENTS_INDEX_SLUG = "lich-cong-tac"
 MONTH_PARAM = "thang"
 WEEK_PARAM = "tuan"
@@ -39,20 +41,16 @@ class EventAudience(models.TextChoices):
     EVERYONE = "toan-truong", _("Toàn trường")
 
 
-class EventIndexPage(RoutablePageMixin, Page):
+class EventIndexPage(RoutablePageMixin, SectionPage):
     """The calendar section (``/lich-cong-tac/``): month grid, week view and the iCal feed.
 
     Served from the page cache like other pages (invalidated on publish); the month shown
     by default depends on today's date, which the 10-minute cache timeout keeps close enough.
     """
 
-    intro = models.TextField(_("lời giới thiệu"), blank=True)
+    intro = models.TextField(_("lời giới thiệu"), blank=True)  # plain text, unlike SectionPage
 
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
-    parent_page_types = ["core.SchoolHomePage"]
     subpage_types = ["events.EventPage"]
-    max_count_per_parent = 1
     canonical_params = (MONTH_PARAM, WEEK_PARAM)
 
     class Meta:

@@ -1,4 +1,4 @@
-"""What the feedback e-mails say and to whom the board's notifications go."""
+"""What the feedback e-mails say and to whom they go (built here, sent by `feedback.tasks`)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from django.urls import reverse
 from wagtail.models import Page, Site
 
 from feedback.models import ConsultationOpinion, FeedbackMessage, FeedbackPage, FeedbackSettings
+from siteplatform.mail import Mail, mail_render
 
 
 def _school():
@@ -55,3 +56,26 @@ def board_recipients() -> list[str]:
     if not address:
         address = SchoolProfile.for_site(site).email
     return [address] if address else []
+
+
+def _render(template: str, item: FeedbackMessage | ConsultationOpinion, to: list[str]) -> Mail:
+    return mail_render(f"feedback/email/{template}", mail_context(item=item), to)
+
+
+def feedback_ack(row: FeedbackMessage) -> Mail | None:
+    """The acknowledgement with the reference number, if the sender left an e-mail."""
+    return _render("feedback_ack", row, [row.email]) if row.email else None
+
+
+def feedback_board_notice(row: FeedbackMessage) -> Mail:
+    return _render("feedback_board", row, board_recipients())
+
+
+def feedback_reply(row: FeedbackMessage) -> Mail | None:
+    if not row.email or not row.reply.strip():
+        return None
+    return _render("feedback_reply", row, [row.email])
+
+
+def opinion_ack(row: ConsultationOpinion) -> Mail | None:
+    return _render("opinion_ack", row, [row.email]) if row.email else None

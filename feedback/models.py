@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -20,6 +19,9 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
+
+from core.models import SectionPage
+from core.pagination import paginate_request
 
 PAGE_SIZE = 10
 
@@ -82,7 +84,7 @@ class FeedbackSettings(BaseSiteSetting):
         verbose_name = _("góp ý và lấy ý kiến")
 
 
-class FeedbackPage(RoutablePageMixin, Page):
+class FeedbackPage(RoutablePageMixin, SectionPage):
     """``/gop-y/``: the public form, the thank-you page and the public Q&A (R7.1)."""
 
     intro = RichTextField(_("lời mời góp ý"), blank=True, features=["bold", "italic", "link"])
@@ -92,11 +94,8 @@ class FeedbackPage(RoutablePageMixin, Page):
         default=_("Nhà trường đã nhận góp ý và sẽ phản hồi trong thời gian sớm nhất."),
     )
 
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("thank_you_text")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
-    parent_page_types = ["core.SchoolHomePage"]
+    content_panels = SectionPage.content_panels + [FieldPanel("thank_you_text")]
     subpage_types: list[str] = []
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("trang góp ý")
@@ -121,16 +120,10 @@ class FeedbackPage(RoutablePageMixin, Page):
         return views.feedback_qa(request, self)
 
 
-class ConsultationIndexPage(Page):
+class ConsultationIndexPage(SectionPage):
     """``/lay-y-kien/``: the school's consultations, open ones first (R7.2)."""
 
-    intro = RichTextField(_("giới thiệu"), blank=True, features=["bold", "italic", "link"])
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
-    parent_page_types = ["core.SchoolHomePage"]
     subpage_types = ["feedback.ConsultationPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("trang lấy ý kiến")
@@ -140,8 +133,7 @@ class ConsultationIndexPage(Page):
         from feedback.selectors import consultation_list
 
         context = super().get_context(request, *args, **kwargs)
-        paginator = Paginator(consultation_list(self), PAGE_SIZE)
-        context["consultations"] = paginator.get_page(request.GET.get("trang"))
+        context["consultations"] = paginate_request(request, consultation_list(self), PAGE_SIZE)
         context["now"] = timezone.now()
         return context
 

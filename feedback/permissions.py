@@ -7,9 +7,7 @@ schema, so another school's board cannot reach them at all.
 
 from __future__ import annotations
 
-from django.contrib.auth.models import Group, Permission
-
-from core.provisioning import ROLE_ADMINISTRATOR, ROLE_EDITOR, ROLE_GROUPS, ROLE_HEAD
+from siteplatform.provisioning import ROLE_ADMINISTRATOR, ROLE_EDITOR, ROLE_HEAD, permissions_grant
 
 _WORK = ["view_feedbackmessage", "change_feedbackmessage", "view_consultationopinion"]
 BOARD_PERMISSIONS: dict[str, list[str]] = {
@@ -26,10 +24,4 @@ BOARD_PERMISSIONS: dict[str, list[str]] = {
 
 def board_permissions_ensure() -> None:
     """Give the board's role groups their rights on the feedback models (idempotent)."""
-    for role, codenames in BOARD_PERMISSIONS.items():
-        group = Group.objects.filter(name=ROLE_GROUPS[role]).first()
-        if group is None:
-            continue
-        group.permissions.add(
-            *Permission.objects.filter(content_type__app_label="feedback", codename__in=codenames)
-        )
+    permissions_grant("feedback", BOARD_PERMISSIONS)

@@ -92,6 +92,29 @@ def _existing(model: type[Submission], form_token: uuid.UUID | None) -> Submissi
     return model.objects.filter(form_token=form_token).first()
 
 
+def _submission_store(
+    item: Submission,
+    *,
+    prefix: str,
+    attachment: UploadedFile | None,
+    checked_attachment: CheckedAttachment | None,
+) -> tuple[Submission, bool]:
+    """Store a public submission once per form token: ``(stored, created)``.
+
+    A form sent twice (same ``form_token``) gives back the first submission with
+    ``created=False``, and nothing else happens (no second attachment, no second e-mail).
+    """
+    existing = _existing(type(item), item.form_token)
+    if existing is not None:
+        return existing, False
+    stored = insert_with_reference(item, prefix)
+    if stored is not item:
+        return stored, False
+    if attachment is not None and checked_attachment is not None:
+        _attach(item, attachment, checked_attachment)
+    return item, True
+
+
 def feedback_submit(
     *,
     name: str,
@@ -105,9 +128,6 @@ def feedback_submit(
     form_token: uuid.UUID | None = None,
 ) -> FeedbackMessage:
     """Store a public feedback message (already validated), then queue its e-mails (R7.1)."""
-    existing = _existing(FeedbackMessage, form_token)
-    if existing is not None:
-        return existing
     feedback = FeedbackMessage(
         form_token=form_token,
         name=name,
@@ -117,11 +137,11 @@ def feedback_submit(
         subject=subject,
         message=message,
     )
-    stored = insert_with_reference(feedback, "GY")
-    if stored is not feedback:
+    stored, created = _submission_store(
+        feedback, prefix="GY", attachment=attachment, checked_attachment=checked_attachment
+    )
+    if not created:
         return stored
-    if attachment is not None and checked_attachment is not None:
-        _attach(feedback, attachment, checked_attachment)
     logger.info("Feedback %s stored", feedback.reference)
 
     from feedback import tasks
@@ -183,9 +203,6 @@ def opinion_submit(
     """Store an opinion if the consultation is open (R7.2); raises ``ValidationError`` if not."""
     if not consultation.is_open(now):
         raise ValidationError(_("Đợt lấy ý kiến này không còn nhận ý kiến."), code="closed")
-    existing = _existing(ConsultationOpinion, form_token)
-    if existing is not None:
-        return existing
     item = ConsultationOpinion(
         consultation=consultation,
         form_token=form_token,
@@ -195,11 +212,11 @@ def opinion_submit(
         organisation=organisation,
         opinion=opinion,
     )
-    stored = insert_with_reference(item, "YK")
-    if stored is not item:
+    stored, created = _submission_store(
+        item, prefix="YK", attachment=attachment, checked_attachment=checked_attachment
+    )
+    if not created:
         return stored
-    if attachment is not None and checked_attachment is not None:
-        _attach(item, attachment, checked_attachment)
     logger.info("Opinion %s stored for consultation %s", item.reference, consultation.pk)
     if item.email:
         from feedback import tasks

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
+
+from siteplatform.text import nfc
+from siteplatform.uploads import has_signature
 
 MAX_ATTACHMENT_BYTES = 2 * 1024 * 1024
 
@@ -25,7 +27,7 @@ def clean_text(value: str) -> str:
     Everything else is kept verbatim (quotes, ``<`` in "điểm <5", SQL or template syntax):
     it is stored as data and escaped wherever it is shown.
     """
-    value = unicodedata.normalize("NFC", value or "")
+    value = nfc(value)
     value = value.replace("\r\n", "\n").replace("\r", "\n")
     value = _SCRIPT_STYLE.sub("", value)
     value = strip_tags(value)
@@ -44,13 +46,6 @@ class CheckedAttachment:
     extension: str
 
 
-def _read_head(upload: UploadedFile, size: int = 8) -> bytes:
-    upload.seek(0)
-    head = upload.read(size)
-    upload.seek(0)
-    return head
-
-
 def check_attachment(
     upload: UploadedFile, *, max_bytes: int = MAX_ATTACHMENT_BYTES
 ) -> CheckedAttachment:
@@ -66,10 +61,9 @@ def check_attachment(
         )
     if upload.size == 0:
         raise ValidationError(_("Tệp đính kèm rỗng."), code="empty")
-    head = _read_head(upload)
-    if head.startswith(b"%PDF-"):
+    if has_signature(upload, "pdf"):
         return CheckedAttachment("application/pdf", "pdf")
-    if head.startswith(b"\xff\xd8\xff") or head.startswith(b"\x89PNG\r\n\x1a\n"):
+    if has_signature(upload, "jpg") or has_signature(upload, "png"):
         from PIL import Image, UnidentifiedImageError
 
         try:

@@ -6,11 +6,11 @@ from __future__ import annotations
 import logging
 
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 
+from core.pagination import paginate_request
 from feedback import security, selectors, services
 from feedback.forms import FeedbackForm, OpinionForm, PublicSubmissionForm
 from feedback.models import PAGE_SIZE, ConsultationPage, FeedbackPage, FeedbackSettings
@@ -128,10 +128,9 @@ def feedback_thanks(request: HttpRequest, page: FeedbackPage, reference: str) ->
 
 
 def feedback_qa(request: HttpRequest, page: FeedbackPage) -> HttpResponse:
-    paginator = Paginator(selectors.qa_list(), PAGE_SIZE)
     return page.render(
         request,
-        context_overrides={"questions": paginator.get_page(request.GET.get("trang"))},
+        context_overrides={"questions": paginate_request(request, selectors.qa_list(), PAGE_SIZE)},
         template="feedback/feedback_qa.html",
     )
 

@@ -45,7 +45,7 @@ from feedback.selectors import feedback_with_overdue, overdue_q
 
 
 def _ensure_child(home, model, **fields):
-    from core.provisioning import section_ensure
+    from siteplatform.provisioning import section_ensure
 
     return section_ensure(home, model, show_in_menus=True, **fields)
 
@@ -348,3 +348,10 @@ class FeedbackSummaryPanel(Component):
 def add_feedback_summary(request, panels) -> None:
     if request.user.has_perm("feedback.view_feedbackmessage"):
         panels.append(FeedbackSummaryPanel(request))
+
+
+@hooks.register("portal_audit_checks")
+def audit_feedback(school):
+    from feedback.checks import check_feedback
+
+    return check_feedback(school)

@@ -14,6 +14,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.models import SectionPage
 from core.names import full_name
 from news.blocks import NewsBodyBlock
 
@@ -50,16 +51,12 @@ class NewsCategory(index.Indexed, models.Model):
         return self.name
 
 
-class NewsIndexPage(Page):
+class NewsIndexPage(SectionPage):
     """The "Tin tức – Sự kiện" section (``/tin-tuc/``): featured block, filters, pages of 12."""
 
-    intro = models.TextField(_("lời giới thiệu"), blank=True)
+    intro = models.TextField(_("lời giới thiệu"), blank=True)  # plain text, unlike SectionPage
 
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
-    parent_page_types = ["core.SchoolHomePage"]
     subpage_types = ["news.NewsPage"]
-    max_count_per_parent = 1
     # Kept in the canonical URL (core's canonical_url tag): filter and page number.
     canonical_params = (CATEGORY_PARAM, "trang")
 

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from django.core.paginator import Page as PaginatorPage
-from django.core.paginator import Paginator
 from django.db.models import Prefetch, QuerySet
 from wagtail.models import Page
 
+from core.pagination import paginate
 from news.models import NOTICE_CATEGORY_SLUG, NewsCategory, NewsIndexPage, NewsPage
 
 PER_PAGE = 12
@@ -32,11 +31,6 @@ def news_queryset(parent: Page | None = None) -> QuerySet[NewsPage]:
     )
 
 
-def paginate(items: QuerySet, page_number: str | int, per_page: int = PER_PAGE) -> PaginatorPage:
-    """A page of ``items``; a bad or out-of-range number gives the nearest valid page."""
-    return Paginator(items, per_page).get_page(page_number)
-
-
 def news_index_listing(index: NewsIndexPage, *, category_slug: str, page_number: str) -> dict:
     """Context of the news index: categories, the featured block and one page of articles.
 
@@ -58,7 +52,7 @@ def news_index_listing(index: NewsIndexPage, *, category_slug: str, page_number:
         "selected_category": category,
         "unknown_category": bool(category_slug) and category is None,
         "featured_articles": featured,
-        "articles": paginate(articles, page_number),
+        "articles": paginate(articles, page_number, PER_PAGE),
     }
 
 

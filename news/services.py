@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.models import Group, Permission
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
-from core.provisioning import ROLE_EDITOR, ROLE_GROUPS, ROLE_HEAD
 from news.models import NEWS_INDEX_SLUG, NewsCategory, NewsIndexPage
+from siteplatform.provisioning import ROLE_EDITOR, ROLE_HEAD
 
 # (name, slug) of the categories every school starts with; the board may add more.
 DEFAULT_CATEGORIES = [
@@ -39,18 +38,14 @@ CATEGORY_PERMISSIONS = {
 
 def news_permissions_ensure() -> None:
     """Give the editorial roles their rights on news categories (idempotent)."""
-    for role, codenames in CATEGORY_PERMISSIONS.items():
-        group = Group.objects.filter(name=ROLE_GROUPS[role]).first()
-        if group is None:
-            continue
-        group.permissions.add(
-            *Permission.objects.filter(content_type__app_label="news", codename__in=codenames)
-        )
+    from siteplatform.provisioning import permissions_grant
+
+    permissions_grant("news", {role: list(codes) for role, codes in CATEGORY_PERMISSIONS.items()})
 
 
 def news_index_ensure(home: Page) -> NewsIndexPage:
     """The ``/tin-tuc/`` section under the school's home page, created once and published."""
-    from core.provisioning import section_ensure
+    from siteplatform.provisioning import section_ensure
 
     return section_ensure(
         home,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db.models.signals import post_delete, post_save
 
-from core.cache import page_cache_invalidate
+from siteplatform.cache import page_cache_invalidate
 
 
 def _invalidate(sender, **kwargs) -> None:

@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 
-from online_services.importers import sample_workbook
+from online_services.import_layout import sample_workbook
 from online_services.models import ApplicationAttachment
 
 logger = logging.getLogger(__name__)

@@ -11,15 +11,9 @@ class OnlineServicesConfig(AppConfig):
 
     def ready(self) -> None:
         from django.conf import settings
-        from django.db.models.signals import post_delete
 
-        from online_services.models import ApplicationAttachment
         from online_services.schedule import beat_schedule_register
-        from online_services.signal_handlers import attachment_file_delete
+        from online_services.signal_handlers import register_signal_handlers
 
         beat_schedule_register(settings.CELERY_BEAT_SCHEDULE)
-        post_delete.connect(
-            attachment_file_delete,
-            sender=ApplicationAttachment,
-            dispatch_uid="online_services_attachment_file_delete",
-        )
+        register_signal_handlers()

@@ -8,7 +8,7 @@ lives in its own schema, so another school's board cannot reach it at all.
 
 from __future__ import annotations
 
-from core.provisioning import (
+from siteplatform.provisioning import (
     ROLE_ADMINISTRATOR,
     ROLE_EDITOR,
     ROLE_HEAD,

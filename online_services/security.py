@@ -36,7 +36,7 @@ NO_STORE = "private, no-store"
 
 
 def no_store(response: HttpResponse) -> HttpResponse:
-    """Keep a personal answer out of every cache: ours (``core.cache``), proxies, the browser."""
+    """Keep a personal answer out of every cache: ours (``siteplatform.cache``), proxies, the browser."""
     response["Cache-Control"] = NO_STORE
     response["Pragma"] = "no-cache"
     return response

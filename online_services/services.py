@@ -291,7 +291,7 @@ def application_review(
 
 def campaign_changed() -> None:
     """A campaign was saved or deleted: the home page's "đang tuyển sinh" panel re-renders."""
-    from core.cache import page_cache_invalidate
+    from siteplatform.cache import page_cache_invalidate
 
     page_cache_invalidate()
 

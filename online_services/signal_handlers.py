@@ -1,10 +1,12 @@
-"""Files of applications leave storage with their rows (connected in ``AppConfig.ready``)."""
+"""Signals of the online services, connected in ``OnlineServicesConfig.ready()``: files of
+applications leave storage with their rows."""
 
 from __future__ import annotations
 
 import logging
 
 from django.db import connection, transaction
+from django.db.models.signals import post_delete
 from django_tenants.utils import schema_context
 
 logger = logging.getLogger(__name__)
@@ -27,3 +29,13 @@ def attachment_file_delete(sender, instance, **kwargs) -> None:
             logger.exception("Could not delete the attachment file %s", name)
 
     transaction.on_commit(delete)
+
+
+def register_signal_handlers() -> None:
+    from online_services.models import ApplicationAttachment
+
+    post_delete.connect(
+        attachment_file_delete,
+        sender=ApplicationAttachment,
+        dispatch_uid="online_services_attachment_file_delete",
+    )

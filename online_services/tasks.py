@@ -11,17 +11,13 @@ from __future__ import annotations
 
 import logging
 
-from django.conf import settings
-from django.core.mail import send_mail
-from django.db import connection, transaction
-from django.template.loader import render_to_string
+from django.db import connection
 from django.urls import reverse
-from django.utils import timezone
-from django_tenants.utils import schema_context
 
-from feedback.tasks import RETRY
 from online_services.models import AdmissionApplication, AdmissionRegistrationPage
 from portal.celery import app
+from siteplatform.mail import MAIL_RETRY as RETRY
+from siteplatform.mail import Mail, mail_render, mail_send_once
 
 logger = logging.getLogger(__name__)
 
@@ -63,28 +59,17 @@ def _board_recipients() -> list[str]:
 
 
 def _send_once(pk: int, stamp: str, template: str, recipients) -> bool:
-    with transaction.atomic():
-        row = (
-            AdmissionApplication.objects.select_for_update(of=("self",))
-            .select_related("campaign")
-            .filter(pk=pk)
-            .first()
-        )
-        if row is None or getattr(row, stamp) is not None or row.personal_data_purged_at:
-            return False
+    def build(row: AdmissionApplication) -> Mail | None:
+        if row.personal_data_purged_at:
+            return None
         to = recipients(row)
         if not to:
-            return False
-        context = _context(row)
-        subject = render_to_string(f"online_services/email/{template}_subject.txt", context)
-        body = render_to_string(f"online_services/email/{template}.txt", context)
-        send_mail(
-            " ".join(subject.split()), body, settings.DEFAULT_FROM_EMAIL, to, fail_silently=False
-        )
-        setattr(row, stamp, timezone.now())
-        row.save(update_fields=[stamp])
-    logger.info("Sent %s mail for application %s", stamp, pk)
-    return True
+            return None
+        return mail_render(f"online_services/email/{template}", _context(row), to)
+
+    return mail_send_once(
+        AdmissionApplication.objects.select_related("campaign"), pk=pk, stamp=stamp, build=build
+    )
 
 
 @app.task(**RETRY)
@@ -121,11 +106,8 @@ def application_send_decision(application_id: int) -> bool:
 def purge_personal_data_all_schools() -> dict[str, dict[str, int]]:
     """Nightly (Celery beat): apply every school's retention settings."""
     from online_services.services import personal_data_purge
-    from schools.selectors import school_list
+    from schools.services import schools_each
 
-    results = {}
-    for school in school_list():
-        with schema_context(school.schema_name):
-            results[school.schema_name] = personal_data_purge()
+    results = schools_each(personal_data_purge)
     logger.info("Online services retention purge: %s", results)
     return results

@@ -11,16 +11,13 @@ import datetime
 import re
 import unicodedata
 
+from siteplatform.text import nfc
 from sitesearch.analysis import fold
 
 _SPACES = re.compile(r"\s+")
 _DATE_TEXT = re.compile(r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})$")
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T].*)?$")
 _COMPACT_DATE = re.compile(r"^(\d{2})(\d{2})(\d{4})$")
-
-
-def nfc(value: str) -> str:
-    return unicodedata.normalize("NFC", value or "")
 
 
 def clean_line(value) -> str:

@@ -15,9 +15,9 @@ from django.conf import settings
 from django.db import DatabaseError, connection, transaction
 from django.db.models import Prefetch
 
-from rss.feeds import nfc
 from rss.models import SchoolNewsDigest
 from rss.outgoing import article_published_at, tag_uri
+from siteplatform.text import nfc
 
 logger = logging.getLogger(__name__)
 
@@ -83,7 +83,7 @@ def _row(article, *, school, base_url: str) -> SchoolNewsDigest:
 
 
 def _portal_changed() -> None:
-    from core.cache import page_cache_invalidate
+    from siteplatform.cache import page_cache_invalidate
 
     page_cache_invalidate(settings.PUBLIC_SCHEMA_NAME)
 

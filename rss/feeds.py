@@ -15,7 +15,6 @@ may be paths, they are made absolute on the request's host. Feeds are served at
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -23,6 +22,8 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.utils import feedgenerator, timezone
 from wagtail import hooks
+
+from siteplatform.text import nfc
 
 MAX_ENTRIES = 50
 FORMATS = {
@@ -80,11 +81,6 @@ def _aware(value: dt.datetime | None) -> dt.datetime | None:
     if value is None:
         return None
     return value if timezone.is_aware(value) else timezone.make_aware(value)
-
-
-def nfc(text: str) -> str:
-    """Precomposed Unicode (TCVN 6909:2001, R9.2), whatever an editor pasted."""
-    return unicodedata.normalize("NFC", str(text or ""))
 
 
 def feed_title(request: HttpRequest, spec: FeedSpec) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Permission
 from django.db import connection
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -100,8 +100,8 @@ def feed_home_panel(request, home):
 @hooks.register("portal_ensure_school_sections", order=25)
 def ensure_feed_items_page(home):
     """The "Tin từ Sở/Phòng" page, and the board's right to choose its sources."""
-    from core.provisioning import section_ensure
     from rss.school.models import FeedItemsPage
+    from siteplatform.provisioning import section_ensure
 
     section_ensure(
         home, FeedItemsPage, title="Tin từ Sở/Phòng", slug=FEED_PAGE_SLUG, show_in_menus=False
@@ -110,17 +110,11 @@ def ensure_feed_items_page(home):
 
 
 def _grant_preferences_permission() -> None:
-    from core.provisioning import ROLE_ADMINISTRATOR, ROLE_GROUPS, ROLE_HEAD
+    from siteplatform.provisioning import ROLE_ADMINISTRATOR, ROLE_HEAD, model_permissions_grant
 
-    permission = Permission.objects.filter(
-        content_type__app_label="rss_school", codename="change_feedpreferences"
-    ).first()
-    if permission is None:
-        return
-    for group in Group.objects.filter(
-        name__in=[ROLE_GROUPS[ROLE_HEAD], ROLE_GROUPS[ROLE_ADMINISTRATOR]]
-    ):
-        group.permissions.add(permission)
+    model_permissions_grant(
+        "rss_school", ["feedpreferences"], {ROLE_HEAD: ["change"], ROLE_ADMINISTRATOR: ["change"]}
+    )
 
 
 @hooks.register("portal_load_demo_content")
@@ -153,3 +147,10 @@ def load_demo_news_digest(school):
     from rss.digest import school_news_digest_rebuild
 
     school_news_digest_rebuild()
+
+
+@hooks.register("portal_audit_checks")
+def audit_rss(school):
+    from rss.checks import check_feeds
+
+    return check_feeds(school)

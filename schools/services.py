@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable
+from typing import TypeVar
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -19,15 +21,16 @@ from django.utils.translation import gettext as _
 from django_tenants.utils import schema_context, schema_exists
 from wagtail.log_actions import LogContext
 
-from core import provisioning
 from schools import pool
 from schools.clone import FastCloneSchema, clone_function_ensure
 from schools.models import Domain, Ownership, School, SchoolLevel, SchoolStatus
 from schools.parallel import SchemaResult, map_schemas
 from schools.selectors import school_get_template, school_list, template_stamp
 from schools.validation import schema_name_for_slug, validate_domain, validate_slug
+from siteplatform import provisioning
 
 logger = logging.getLogger(__name__)
+T = TypeVar("T")
 
 TEMPLATE_SLUG = "school-template"
 
@@ -276,3 +279,15 @@ def school_delete(*, school: School) -> None:
         raise ValidationError(_("Không thể xoá cổng Phòng hoặc lược đồ mẫu."))
     with transaction.atomic():
         school.delete(force_drop=True)
+
+
+def schools_each(fn: Callable[[], T]) -> dict[str, T]:
+    """``fn()`` inside every school's schema, one after the other: ``{schema_name: result}``.
+
+    For nightly sweeps of per-school data (retention purges) run from the public schema.
+    """
+    results: dict[str, T] = {}
+    for school in school_list():
+        with schema_context(school.schema_name):
+            results[school.schema_name] = fn()
+    return results

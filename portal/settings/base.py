@@ -50,7 +50,7 @@ PORTAL_OFFICIAL_EMAIL_DOMAINS = env_list(
     "PORTAL_OFFICIAL_EMAIL_DOMAINS", "pgdbinhtan.edu.vn,edu.vn"
 )
 
-# --- Security headers (portal/security.py adds CSP and fills them in on every response) ---
+# --- Security headers (siteplatform/security.py adds CSP and fills them in on every response) ---
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 # No framing; the few views that must be framed by their own site (the inline PDF of an
@@ -178,7 +178,7 @@ DATABASE_ROUTERS = ("django_tenants.routers.TenantSyncRouter",)
 
 MIDDLEWARE = [
     # First: CSP and the standard security headers on every response, early answers too.
-    "portal.security.SecurityHeadersMiddleware",
+    "siteplatform.security.SecurityHeadersMiddleware",
     "schools.middleware.HealthCheckMiddleware",
     "django_tenants.middleware.main.TenantMainMiddleware",
     "schools.middleware.SchoolStatusMiddleware",
@@ -187,7 +187,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Inside SecurityMiddleware, so cached pages get the security headers too.
-    "core.cache.PageCacheMiddleware",
+    "siteplatform.cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # No LocaleMiddleware: the portal is Vietnamese whatever the browser asks for; an admin
     # user can still choose English in their Wagtail profile.
@@ -256,7 +256,7 @@ CACHES = {
         "TIMEOUT": 300,
     },
 }
-# Whole public pages of a school are cached per URL (core.cache); publishing invalidates them.
+# Whole public pages of a school are cached per URL (siteplatform.cache); publishing invalidates them.
 PORTAL_PAGE_CACHE_ENABLED = env_bool("PORTAL_PAGE_CACHE_ENABLED", True)
 PORTAL_PAGE_CACHE_TIMEOUT = env_int("PORTAL_PAGE_CACHE_TIMEOUT", 600)
 # Sessions live in Redis so web processes hold no state; the cache key carries the schema,
@@ -374,8 +374,8 @@ WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 # on S3 where the default would redirect to the bucket.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
-# Refuses a document whose bytes do not match its extension (portal/uploads.py).
-WAGTAILDOCS_DOCUMENT_FORM_BASE = "portal.uploads.DocumentForm"
+# Refuses a document whose bytes do not match its extension (siteplatform/uploads.py).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "siteplatform.uploads.DocumentForm"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "zip"]
 WAGTAILSEARCH_BACKENDS = {
     "default": {

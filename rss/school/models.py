@@ -9,7 +9,6 @@ source touch every school.
 from __future__ import annotations
 
 from django import forms
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -17,6 +16,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 from core.models import SectionPage
+from core.pagination import paginate_request
 
 ITEMS_PER_PAGE = 20
 
@@ -84,19 +84,13 @@ class FeedItemsPage(SectionPage):
         items = feed_items_visible(
             hidden_source_ids=hidden, source_id=selected.pk if selected else None
         )
-        paginator = Paginator(items, ITEMS_PER_PAGE)
-        try:
-            page_obj = paginator.page(request.GET.get("trang", 1))
-        except PageNotAnInteger:
-            page_obj = paginator.page(1)
-        except EmptyPage:
-            page_obj = paginator.page(paginator.num_pages)
+        page_obj = paginate_request(request, items, ITEMS_PER_PAGE)
         context.update(
             {
                 "feed_items": page_obj,
                 "feed_sources": sources,
                 "selected_source": selected,
-                "paginator": paginator,
+                "paginator": page_obj.paginator,
             }
         )
         return context

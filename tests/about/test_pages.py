@@ -62,7 +62,7 @@ class PageTreeTests:
             ]
 
     def test_ensuring_sections_twice_creates_nothing(self, school_a, in_school):
-        from core.provisioning import school_sections_ensure
+        from siteplatform.provisioning import school_sections_ensure
 
         with in_school(school_a):
             before = Page.objects.count()

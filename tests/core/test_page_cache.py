@@ -6,8 +6,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Site
 
-from core.cache import HEADER
 from core.models import ThemeSettings
+from siteplatform.cache import HEADER
 from tests.news.helpers import add_article
 
 pytestmark = pytest.mark.usefixtures("page_cache")

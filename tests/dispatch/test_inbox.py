@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from core.provisioning import ROLE_CONTRIBUTOR
 from dispatch.models import Dispatch, DispatchReceipt
 from schools.services import school_user_create
+from siteplatform.provisioning import ROLE_CONTRIBUTOR
 from tests.conftest import PASSWORD
 from tests.dispatch.conftest import INBOX_URL, LIST_URL, PDF_BYTES, pdf_upload, refused
 
@@ -24,12 +24,19 @@ class InboxTests:
         response = client_a.get(f"{INBOX_URL}{dispatch.pk}/")
         assert response.status_code == 200
         assert "Về hướng dẫn cập nhật nội dung" in response.content.decode()
+        assert "Xác nhận đã nhận văn bản" in response.content.decode()
         receipt = DispatchReceipt.objects.get(school=school_a)
+        assert receipt.opened_at is None  # reading is not a write
+        confirmed = client_a.post(f"{INBOX_URL}{dispatch.pk}/da-xem/", follow=True)
+        assert "Đã xác nhận nhà trường đã nhận văn bản." in confirmed.content.decode()
+        assert "Xác nhận đã nhận văn bản" not in confirmed.content.decode()
+        receipt.refresh_from_db()
         first_opened = receipt.opened_at
         assert first_opened is not None and receipt.opened_by == "hieutruong"
-        client_a.get(f"{INBOX_URL}{dispatch.pk}/")
+        client_a.post(f"{INBOX_URL}{dispatch.pk}/da-xem/")
         receipt.refresh_from_db()
         assert receipt.opened_at == first_opened
+        assert client_a.get(f"{INBOX_URL}{dispatch.pk}/da-xem/").status_code == 405
         assert not DispatchReceipt.objects.get(school=school_b).opened_at
         assert "đã mở 1/2" in operator_client.get(LIST_URL).content.decode()
         detail = operator_client.get(f"{LIST_URL}{dispatch.pk}/").content.decode()
@@ -67,7 +74,7 @@ class InboxTests:
         board_login(client_a)
         home = client_a.get("/admin/").content.decode()
         assert "Văn bản từ Phòng/Sở" in home and "2 văn bản chưa xem" in home
-        client_a.get(f"{INBOX_URL}{dispatch.pk}/")
+        client_a.post(f"{INBOX_URL}{dispatch.pk}/da-xem/")
         assert "1 văn bản chưa xem" in client_a.get("/admin/").content.decode()
 
     def test_contributor_and_anonymous_cannot_read_the_inbox(
@@ -83,6 +90,7 @@ class InboxTests:
         client_a.post("/admin/login/", {"username": "giaovien", "password": PASSWORD})
         assert refused(client_a.get(INBOX_URL))
         assert refused(client_a.get(f"{INBOX_URL}{dispatch.pk}/"))
+        assert refused(client_a.post(f"{INBOX_URL}{dispatch.pk}/da-xem/"))
         assert "Văn bản từ Phòng/Sở" not in client_a.get("/admin/").content.decode()
         assert DispatchReceipt.objects.get(school=school_a).opened_at is None
 

@@ -37,7 +37,7 @@ class DocumentPageTreeTests:
             assert not OfficialDocumentPage.can_create_at(document)
 
     def test_section_ensure_is_idempotent(self, school_a, in_school):
-        from core.provisioning import school_sections_ensure
+        from siteplatform.provisioning import school_sections_ensure
 
         with in_school(school_a):
             school_sections_ensure()

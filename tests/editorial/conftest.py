@@ -7,9 +7,9 @@ from django.contrib.auth import get_user_model
 from django_tenants.utils import schema_context
 from wagtail.models import Page
 
-from core import provisioning
 from core.models import SchoolHomePage
 from schools.services import school_user_create
+from siteplatform import provisioning
 from tests.conftest import PASSWORD
 
 HEAD = "hieutruong"

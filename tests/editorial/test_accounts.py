@@ -3,9 +3,9 @@
 from django.contrib.auth import get_user_model
 from django_tenants.utils import schema_context
 
-from core import provisioning
 from editorial import throttle, totp
 from editorial.models import TotpDevice
+from siteplatform import provisioning
 from tests.conftest import PASSWORD
 from tests.editorial.conftest import HEAD, login
 

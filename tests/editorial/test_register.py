@@ -7,8 +7,8 @@ from django.core.exceptions import ValidationError
 from django_tenants.utils import schema_context
 from openpyxl import load_workbook
 
-from core.validators import validate_official_domain_email
 from editorial.models import EmailAccount
+from siteplatform.validators import validate_official_domain_email
 from tests.editorial.conftest import HEAD, login
 
 

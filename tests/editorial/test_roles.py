@@ -3,8 +3,8 @@
 from django_tenants.utils import schema_context
 from wagtail.models import Page, WorkflowPage
 
-from core import provisioning
 from core.models import SchoolHomePage
+from siteplatform import provisioning
 
 
 class RolesTests:

@@ -9,9 +9,9 @@ from django.core import mail
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from core.provisioning import ROLE_CONTRIBUTOR
 from feedback.models import ConsultationOpinion, FeedbackMessage, Status
 from schools.services import school_user_create
+from siteplatform.provisioning import ROLE_CONTRIBUTOR
 from tests.conftest import PASSWORD
 
 LIST_URL = "/admin/snippets/feedback/feedbackmessage/"

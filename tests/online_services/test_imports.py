@@ -10,7 +10,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import load_workbook
 
-from online_services import importers
+from online_services import import_layout, importers
 from online_services.importers import ImportRefused
 from online_services.models import Period, ResultSet, StudentResult
 from tests.online_services.conftest import (
@@ -145,7 +145,7 @@ class ResultParsingTests:
             ("results", importers.results_parse),
             ("diplomas", importers.diplomas_parse),
         ):
-            content = importers.sample_workbook(kind)
+            content = import_layout.sample_workbook(kind)
             workbook = load_workbook(io.BytesIO(content))
             assert workbook.sheetnames == ["Du lieu", "Huong dan"]
             guide = [row[0] for row in workbook["Huong dan"].iter_rows(values_only=True)]

@@ -7,7 +7,6 @@ from django.contrib.auth.models import Group
 from wagtail.models import Page
 
 from core.models import SchoolHomePage
-from core.provisioning import ROLE_GROUPS
 from dashboard.services import metrics_refresh
 from online_services.models import (
     AdmissionCampaign,
@@ -17,6 +16,7 @@ from online_services.models import (
     ResultSet,
     StudentResult,
 )
+from siteplatform.provisioning import ROLE_GROUPS
 
 
 class SectionTests:
@@ -79,8 +79,8 @@ class PermissionTests:
     def test_a_contributor_cannot_open_the_applications(
         self, client_a, school_a, in_school, board_login
     ):
-        from core.provisioning import ROLE_CONTRIBUTOR
         from schools.services import school_user_create
+        from siteplatform.provisioning import ROLE_CONTRIBUTOR
         from tests.conftest import PASSWORD
 
         with in_school(school_a):

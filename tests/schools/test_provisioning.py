@@ -9,10 +9,10 @@ from django.test import Client, override_settings
 from django_tenants.utils import schema_context, schema_exists
 from wagtail.models import Site
 
-from core import provisioning
 from core.models import SchoolHomePage, SchoolProfile
 from schools.models import Domain, School
 from schools.services import school_create
+from siteplatform import provisioning
 
 NEW = {
     "name": "Trường THCS Nguyễn Du",

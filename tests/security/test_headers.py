@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from django.test import Client
 
-from portal.security import ADMIN_POLICY, PUBLIC_POLICY
+from siteplatform.security import ADMIN_POLICY, PUBLIC_POLICY
 from tests.conftest import SCHOOL_A
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -3,7 +3,7 @@
 Images: Wagtail compares the decoded format with the extension, keeps SVG out
 (``WAGTAILIMAGES_EXTENSIONS``), refuses more than ``WAGTAILIMAGES_MAX_IMAGE_PIXELS`` pixels and
 more than ``WAGTAILIMAGES_MAX_UPLOAD_SIZE`` bytes. Documents: the extension list, the size
-limit and the content check of ``portal.uploads.DocumentForm``. Public feedback attachments
+limit and the content check of ``siteplatform.uploads.DocumentForm``. Public feedback attachments
 are covered by tests/feedback/test_attachments.py.
 """
 

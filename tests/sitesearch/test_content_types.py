@@ -9,7 +9,7 @@ import datetime
 import pytest
 from django.core.files.base import ContentFile
 
-from core.docx import render_docx
+from siteplatform.docx import render_docx
 from sitesearch.backend import SearchDocument, documents_write, index_exists
 from sitesearch.selectors import SearchFilters, search_school
 from tests.sitesearch.conftest import unicode_pdf_bytes

@@ -90,12 +90,12 @@ class DispatchTests:
 
 
 class GeneratedDocxTests:
-    """``core.docx`` writes a valid minimal Word file that the search extractor reads."""
+    """``siteplatform.docx`` writes a valid minimal Word file that the search extractor reads."""
 
     def test_package_parts_and_text(self):
         from defusedxml import ElementTree
 
-        from core.docx import Paragraph, render_docx
+        from siteplatform.docx import Paragraph, render_docx
 
         data = render_docx(
             ["Kính gửi: Hiệu trưởng <Trường> & “Ban đại diện”", Paragraph("Ký tên", align="right")],

@@ -32,7 +32,8 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, archive, replace, yes, new_slug, domain, dry_run, **options):
-        from backup.services import archive_inspect, school_restore
+        from backup.selectors import archive_inspect
+        from backup.services import school_restore
 
         path = Path(archive)
         if not path.is_file():

@@ -7,33 +7,20 @@ Each school is handled in its own schema and its own transaction.
 
 from __future__ import annotations
 
-from django.core.management.base import BaseCommand, CommandError
-from django_tenants.utils import schema_context
-
 from rss.digest import school_news_digest_rebuild
-from schools.selectors import school_list
+from schools.commands import PerSchoolCommand
 
 
-class Command(BaseCommand):
+class Command(PerSchoolCommand):
     help = "Rebuild the operator portal's digest of schools' news from each school's pages."
 
-    def add_arguments(self, parser):
-        parser.add_argument("--school", metavar="SLUG", help="Only this school (its slug).")
-        parser.add_argument(
-            "--dry-run", action="store_true", help="Only count the articles, write nothing."
-        )
+    dry_run_help = "Only count the articles, write nothing."
 
-    def handle(self, *args, school: str | None = None, dry_run: bool = False, **options):
-        schools = school_list().order_by("slug")
-        if school:
-            schools = schools.filter(slug=school)
-            if not schools.exists():
-                raise CommandError(f"No school with slug {school!r}")
-        total = 0
-        for item in schools:
-            with schema_context(item.schema_name):
-                count = school_news_digest_rebuild(dry_run=dry_run)
-            total += count
-            self.stdout.write(f"{item.slug}: {count} articles")
+    def handle_school(self, school, *, dry_run: bool) -> int:
+        count = school_news_digest_rebuild(dry_run=dry_run)
+        self.stdout.write(f"{school.slug}: {count} articles")
+        return count
+
+    def finish(self, results: list, *, dry_run: bool) -> None:
         verb = "would be copied" if dry_run else "copied"
-        self.stdout.write(f"{total} articles {verb} to the portal digest")
+        self.stdout.write(f"{sum(results)} articles {verb} to the portal digest")
