@@ -53,6 +53,7 @@ class DemoSchool:
 @dataclasses.dataclass(frozen=True)
 class DemoPlatform:
     password: str
+    city: str
     superuser: DemoUser
     users: list[DemoUser]
     schools: list[DemoSchool]
@@ -88,9 +89,7 @@ def load_demo() -> list[School]:
     for data in DEMO_SCHOOLS:
         school = School.objects.filter(slug=data["slug"]).first()
         if school is None:
-            school = school_create(
-                domain=demo_domain(data["slug"]), city="Thành phố Hồ Chí Minh", **data
-            )
+            school = school_create(domain=demo_domain(data["slug"]), city=DATA.city, **data)
             logger.info("Created demo school %s", school.slug)
         with schema_context(school.schema_name):
             for username, first, last, role in DEMO_USERS:

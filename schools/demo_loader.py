@@ -78,13 +78,16 @@ def demo_data(
     *,
     level: str = "",
     context: Mapping[str, Any] | None = None,
+    keep: tuple[str, ...] = (),
 ) -> T:
     """The data file ``<package>/demo_data/<name>.yaml`` as an instance of ``schema``.
 
     ``level`` picks the ``by_level`` entries; ``context`` fills the ``{key}`` placeholders
-    and the relative dates. Raises ``DemoDataError`` naming the file and key on bad data.
+    and the relative dates; placeholders named in ``keep`` stay as they are, for the app to
+    fill per item (``str.format``). Raises ``DemoDataError`` naming the file and key.
     """
-    return demo_data_from_file(demo_data_path(package, name), schema, level=level, context=context)
+    path = demo_data_path(package, name)
+    return demo_data_from_file(path, schema, level=level, context=context, keep=keep)
 
 
 def demo_data_from_file(
@@ -93,8 +96,10 @@ def demo_data_from_file(
     *,
     level: str = "",
     context: Mapping[str, Any] | None = None,
+    keep: tuple[str, ...] = (),
 ) -> T:
-    loader = _Loader(_label(path), level, dict(context or {}))
+    context = {**dict(context or {}), **{key: f"{{{key}}}" for key in keep}}
+    loader = _Loader(_label(path), level, context)
     return loader.build(_read(path), schema, "")
 
 
