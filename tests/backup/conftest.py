@@ -23,7 +23,7 @@ from news.models import NewsPage
 from schools.models import School
 from schools.services import school_create, school_delete
 from tests.documents.factories import make_document, pdf_document
-from tests.factories.feedback import FeedbackMessageFactory
+from tests.feedback.factories import FeedbackMessageFactory
 from tests.news.helpers import add_article, tiny_image
 
 SOURCE = {

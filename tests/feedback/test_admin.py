@@ -14,7 +14,7 @@ from feedback.models import ConsultationOpinion, FeedbackMessage, Status
 from schools.services import school_user_create
 from tests.assertions import assert_admin_denied, assert_not_found
 from tests.conftest import PASSWORD
-from tests.factories.feedback import FeedbackMessageFactory
+from tests.feedback.factories import FeedbackMessageFactory
 
 LIST_URL = "/admin/snippets/feedback/feedbackmessage/"
 OPINIONS_URL = "/admin/snippets/feedback/consultationopinion/"

@@ -8,8 +8,8 @@ from django.core import mail
 
 from feedback import tasks
 from feedback.models import FeedbackMessage
-from tests.factories.feedback import FeedbackMessageFactory
 from tests.feedback.conftest import FEEDBACK_URL, feedback_data
+from tests.feedback.factories import FeedbackMessageFactory
 
 FAILING = "tests.feedback.conftest.FailingEmailBackend"
 WORKING = "django.core.mail.backends.locmem.EmailBackend"

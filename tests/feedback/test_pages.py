@@ -6,7 +6,7 @@ from wagtail.models import Page
 
 from core.models import SchoolHomePage
 from feedback.models import ConsultationIndexPage, ConsultationPage, FeedbackMessage, FeedbackPage
-from tests.factories.feedback import FeedbackMessageFactory
+from tests.feedback.factories import FeedbackMessageFactory
 
 
 class SectionTests:

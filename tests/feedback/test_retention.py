@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from feedback.schedule import PURGE_ENTRY
 from feedback.tasks import purge_personal_data_all_schools
-from tests.factories.feedback import FeedbackMessageFactory
+from tests.feedback.factories import FeedbackMessageFactory
 
 
 def _old_and_new(school, in_school):

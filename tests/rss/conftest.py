@@ -157,7 +157,7 @@ def numbered_items(count: int, *, prefix: str = "Tin") -> list[dict]:
 @pytest.fixture
 def make_source(db):
     from rss.models import FeedSource
-    from tests.factories.rss import FeedSourceFactory
+    from tests.rss.factories import FeedSourceFactory
 
     def make(url: str, **kwargs) -> FeedSource:
         kwargs.setdefault("name", "Tin tức – Sở GD&ĐT thử nghiệm")

@@ -12,7 +12,7 @@ from wagtail.models import Site
 
 from rss.models import FeedItem, FeedSource
 from rss.school.models import FeedItemsPage, FeedPreferences
-from tests.factories.rss import FeedItemFactory, FeedSourceFactory
+from tests.rss.factories import FeedItemFactory, FeedSourceFactory
 
 
 def _items(source: FeedSource, count: int, prefix: str) -> None:

@@ -19,7 +19,7 @@ from wagtail.images import get_image_model
 
 from news.models import NewsPage
 from tests.conftest import PASSWORD, SCHOOL_A, SCHOOL_B
-from tests.factories.feedback import FeedbackMessageFactory
+from tests.feedback.factories import FeedbackMessageFactory
 from tests.news.helpers import add_article
 
 SECRET_TITLE = "Bí mật riêng của trường A 7731"

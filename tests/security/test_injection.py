@@ -21,7 +21,7 @@ from rss.models import FeedItem, FeedSource
 from rss.parsing import parse_feed
 from rss.sanitize import sanitise_html
 from tests.documents.factories import make_document
-from tests.factories.feedback import FeedbackMessageFactory
+from tests.feedback.factories import FeedbackMessageFactory
 from tests.news.helpers import add_article
 from tests.security.helpers import active_content
 

@@ -1,4 +1,4 @@
-"""Factories of the feedback app (``FeedbackMessageFactory(subject=…)``)."""
+"""factory_boy factories of the feedback app (run them inside ``in_school(...)``)."""
 
 from __future__ import annotations
 

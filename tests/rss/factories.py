@@ -1,4 +1,4 @@
-"""Factories of the rss app (``FeedSourceFactory(url=…)``): shared rows, public schema."""
+"""factory_boy factories of the rss app: shared rows, in the public schema."""
 
 from __future__ import annotations
 
