@@ -4,11 +4,12 @@ school, with generated PDFs; delivered to each demo school, opened by some.
 Called from the per-school demo hook (inside the school's schema): the dispatches are
 created once in the public schema, then this school's receipt is added and, for the
 public one, its document page published synchronously (the demo needs no worker).
-Idempotent.
+Idempotent. The dispatches are in ``dispatch/demo_data/dispatches.yaml``.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import logging
 
@@ -22,47 +23,29 @@ from dispatch.models import Dispatch, DispatchFile, DispatchReceipt
 from dispatch.services import _ascii_slug, dispatch_publish_to_school, dispatch_receipts_ensure
 from documents.models import DocumentKind
 from documents.pdf import render_pdf
+from schools.demo_loader import demo_data
 
 logger = logging.getLogger(__name__)
 
+
+@dataclasses.dataclass(frozen=True)
+class DemoDispatch:
+    kind: DocumentKind
+    number: str
+    issue_date: datetime.date
+    summary: str
+    body: str
+    is_public: bool
+
+
+@dataclasses.dataclass(frozen=True)
+class DemoDispatches:
+    dispatches: list[DemoDispatch]
+
+
 DEMO_DISPATCHES = [
-    {
-        "kind": DocumentKind.OFFICIAL_LETTER,
-        "number": "2326/GDĐT-THCS",
-        "issue_date": datetime.date(2023, 10, 6),
-        "summary": ("Về hướng dẫn cập nhật nội dung cổng thông tin điện tử năm học 2023–2024."),
-        "body": (
-            "Kính gửi: Hiệu trưởng các trường mầm non, tiểu học, trung học cơ sở (công lập, "
-            "ngoài công lập) trên địa bàn quận.\n"
-            "Thực hiện Thông tư số 37/2020/TT-BGDĐT ngày 05/10/2020 của Bộ Giáo dục và Đào "
-            "tạo, Phòng Giáo dục và Đào tạo hướng dẫn các đơn vị cập nhật nội dung cổng thông "
-            "tin điện tử như sau:\n"
-            "1. Tên miền đúng quy định: gồm tên trường, tên quận, “…edu.vn”.\n"
-            "2. Giao diện dành cho thiết bị di động; tin từ Sở và Phòng hiển thị tự động qua "
-            "RSS.\n"
-            "3. Có đủ chuyên mục “3 Công khai” và “Cải cách hành chính”; cập nhật thường "
-            "xuyên tin tức, văn bản của nhà trường.\n"
-            "4. Sử dụng cổng thông tin điện tử để nhận các văn bản điện tử do Phòng gửi."
-        ),
-        "is_public": True,
-    },
-    {
-        "kind": DocumentKind.NOTICE,
-        "number": "12/TB-GDĐT",
-        "issue_date": datetime.date(2026, 1, 9),
-        "summary": "Thông báo lịch nghỉ Tết Nguyên đán Bính Ngọ 2026.",
-        "body": (
-            "Kính gửi: Hiệu trưởng các trường mầm non, tiểu học, trung học cơ sở trên địa bàn "
-            "quận.\n"
-            "Căn cứ kế hoạch thời gian năm học 2025–2026 của Ủy ban nhân dân Thành phố, Phòng "
-            "Giáo dục và Đào tạo thông báo lịch nghỉ Tết Nguyên đán Bính Ngọ 2026:\n"
-            "Cán bộ, giáo viên, nhân viên và học sinh nghỉ từ ngày 14/02/2026 đến hết ngày "
-            "22/02/2026; đi học lại từ thứ Hai ngày 23/02/2026.\n"
-            "Các đơn vị phân công trực Tết, bảo đảm an ninh, an toàn tài sản, phòng chống cháy "
-            "nổ và báo cáo tình hình về Phòng trước ngày 25/02/2026."
-        ),
-        "is_public": False,
-    },
+    dataclasses.asdict(item)
+    for item in demo_data("dispatch", "dispatches", DemoDispatches).dispatches
 ]
 
 

@@ -4,7 +4,8 @@ Results and diplomas go through the real path: an Excel workbook laid out like a
 export (title rows, then the header) is built in memory, parsed by ``importers`` and stored
 by ``services``. A parent can then look up the student named in the README:
 mã học sinh ``7925031207``, ngày sinh ``05/09/2013``; diploma ``THCS 0250317`` of
-``Trần Minh Khôi``, born ``21/06/2010``.
+``Trần Minh Khôi``, born ``21/06/2010``. The people, texts and campaigns are in
+``online_services/demo_data/online_services.yaml``.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from django.utils import timezone
 from core.schoolyears import current_school_year, format_school_year, parse_school_year
 from feedback.services import insert_with_reference
 from online_services import importers, services
+from online_services.demo_schema import DemoOnlineServices
 from online_services.models import (
     AdmissionApplication,
     AdmissionCampaign,
@@ -32,109 +34,38 @@ from online_services.models import (
     ResultSet,
 )
 from online_services.text import phone_key
+from schools.demo_loader import demo_data
 
-DEMO_SCHOOL = "thcs-nguyen-trai"
-STUDENT_CODE = "7925031207"
-STUDENT_BIRTH = datetime.date(2013, 9, 5)
-STUDENT_NAME = "Nguyễn Ngọc Bảo Anh"
-DIPLOMA_NUMBER = "THCS 0250317"
-DIPLOMA_HOLDER = ("Trần Minh Khôi", datetime.date(2010, 6, 21))
 
-_FAMILY = [
-    "Nguyễn",
-    "Trần",
-    "Lê",
-    "Phạm",
-    "Hoàng",
-    "Huỳnh",
-    "Phan",
-    "Võ",
-    "Đặng",
-    "Bùi",
-    "Đỗ",
-    "Hồ",
-    "Ngô",
-    "Dương",
-    "Lý",
-    "Trương",
-    "Đinh",
-    "Lâm",
-    "Mai",
-    "Tô",
-]
-_MIDDLE_F = [
-    "Thị",
-    "Ngọc",
-    "Thị Thu",
-    "Ngọc Bảo",
-    "Thùy",
-    "Khánh",
-    "Minh",
-    "Gia",
-    "Phương",
-    "Tường",
-]
-_MIDDLE_M = ["Văn", "Minh", "Gia", "Hoàng", "Quốc", "Đức", "Thanh", "Tuấn", "Nhật", "Anh"]
-_GIVEN_F = [
-    "Anh",
-    "Châu",
-    "Hân",
-    "Linh",
-    "My",
-    "Ngân",
-    "Nhi",
-    "Quỳnh",
-    "Thư",
-    "Trâm",
-    "Vy",
-    "Yến",
-    "Hà",
-    "Thảo",
-    "Uyên",
-    "Trinh",
-]
-_GIVEN_M = [
-    "An",
-    "Bảo",
-    "Duy",
-    "Huy",
-    "Khang",
-    "Khoa",
-    "Khôi",
-    "Long",
-    "Minh",
-    "Nam",
-    "Phát",
-    "Phúc",
-    "Quân",
-    "Tài",
-    "Thịnh",
-    "Tín",
-    "Vinh",
-]
-_SUBJECTS = [
-    "Ngữ văn",
-    "Toán",
-    "Tiếng Anh",
-    "Giáo dục công dân",
-    "Lịch sử và Địa lí",
-    "Khoa học tự nhiên",
-    "Công nghệ",
-    "Tin học",
-]
-_PASS_SUBJECTS = [
-    "Giáo dục thể chất",
-    "Nghệ thuật",
-    "Hoạt động trải nghiệm, hướng nghiệp",
-    "Nội dung giáo dục của địa phương",
-]
-_MIDTERM_SUBJECTS = ["Ngữ văn", "Toán", "Tiếng Anh", "Khoa học tự nhiên", "Lịch sử và Địa lí"]
+def _data(**context) -> DemoOnlineServices:
+    keep = ("title", "class_name", "school_year", "previous", "year", "house")
+    keep = tuple(key for key in keep if key not in context)
+    return demo_data(
+        "online_services", "online_services", DemoOnlineServices, context=context, keep=keep
+    )
+
+
+DATA = _data()
+DEMO_SCHOOL = DATA.school
+STUDENT_CODE = DATA.student.code
+STUDENT_BIRTH = DATA.student.birth
+STUDENT_NAME = DATA.student.name
+DIPLOMA_NUMBER = DATA.diploma.number
+DIPLOMA_HOLDER = (DATA.diploma.holder, DATA.diploma.birth)
 
 
 def _name(rng: random.Random) -> tuple[str, str]:
+    names = DATA.names
     if rng.random() < 0.5:
-        return f"{rng.choice(_FAMILY)} {rng.choice(_MIDDLE_F)} {rng.choice(_GIVEN_F)}", "Nữ"
-    return f"{rng.choice(_FAMILY)} {rng.choice(_MIDDLE_M)} {rng.choice(_GIVEN_M)}", "Nam"
+        return (
+            f"{rng.choice(names.family)} {rng.choice(names.middle_female)} "
+            f"{rng.choice(names.given_female)}",
+            DATA.gender.female,
+        )
+    return (
+        f"{rng.choice(names.family)} {rng.choice(names.middle_male)} {rng.choice(names.given_male)}",
+        DATA.gender.male,
+    )
 
 
 def _students(birth_year: int, count: int = 36) -> list[dict]:
@@ -156,13 +87,10 @@ def _mark(rng: random.Random, level: float) -> float:
 
 
 def _grades(level: float) -> tuple[str, str, str]:
-    if level > 0.75:
-        return "Tốt", "Tốt", "Học sinh Xuất sắc" if level > 0.88 else "Học sinh Giỏi"
-    if level > 0.4:
-        return "Khá", "Tốt", ""
-    if level > 0.12:
-        return "Đạt", "Khá", ""
-    return "Chưa đạt", "Đạt", ""
+    for row, threshold in zip(DATA.results.grades, (0.88, 0.75, 0.4, 0.12), strict=False):
+        if level > threshold:
+            return row
+    return DATA.results.grades[-1]
 
 
 def _workbook(title_lines: list[str], headings: list[str], rows: list[list]) -> SimpleUploadedFile:
@@ -193,26 +121,22 @@ def _results_file(
     summary: bool,
 ):
     rng = random.Random(seed)
-    headings = ["STT", "Mã học sinh", "Họ và tên", "Ngày sinh", "Lớp", *subjects, *pass_subjects]
+    texts = DATA.results
+    headings = [*texts.headings, *subjects, *pass_subjects]
     if summary:
-        headings += ["Kết quả học tập", "Kết quả rèn luyện", "Danh hiệu"]
+        headings += texts.summary_headings
     rows = []
     for number, student in enumerate(students, start=1):
         row = [number, student["code"], student["name"], student["birth"], class_name]
         row += [_mark(rng, student["level"]) for _subject in subjects]
-        row += ["Đ" for _subject in pass_subjects]
+        row += [texts.passed for _subject in pass_subjects]
         if summary:
             row += list(_grades(student["level"]))
         rows.append(row)
-    return _workbook(
-        [
-            "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO QUẬN BÌNH TÂN",
-            "TRƯỜNG THCS NGUYỄN TRÃI",
-            f"{title} – LỚP {class_name} – NĂM HỌC {school_year}",
-        ],
-        headings,
-        rows,
+    class_title = texts.class_title.format(
+        title=title, class_name=class_name, school_year=school_year
     )
+    return _workbook([*texts.header, class_title], headings, rows)
 
 
 def _load_results(user=None) -> None:
@@ -221,32 +145,19 @@ def _load_results(user=None) -> None:
     grade = (current - 1) - STUDENT_BIRTH.year - 5  # a 2013-born child is in grade 7 in 2025–2026
     grade = grade if 6 <= grade <= 9 else 7
     students = _students(STUDENT_BIRTH.year)
+    texts = DATA.results
     sets = [
-        (
-            previous,
-            Period.TERM_1,
-            "",
-            "BẢNG TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ HỌC KỲ I",
-            f"{grade}A2",
-            True,
-        ),
-        (
-            previous,
-            Period.TERM_2,
-            "",
-            "BẢNG TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ HỌC KỲ II",
-            f"{grade}A2",
-            True,
-        ),
-        (previous, Period.YEAR, "", "BẢNG TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ CẢ NĂM", f"{grade}A2", True),
+        (previous, Period.TERM_1, "", texts.term_1, f"{grade}A2", True),
+        (previous, Period.TERM_2, "", texts.term_2, f"{grade}A2", True),
+        (previous, Period.YEAR, "", texts.year, f"{grade}A2", True),
     ]
     if grade < 9:
         sets.append(
             (
                 format_school_year(current),
                 Period.EXAM,
-                "Kiểm tra giữa học kỳ I",
-                "ĐIỂM KIỂM TRA GIỮA HỌC KỲ I",
+                texts.midterm_exam,
+                texts.midterm,
                 f"{grade + 1}A2",
                 False,
             )
@@ -256,14 +167,14 @@ def _load_results(user=None) -> None:
             school_year=school_year, period=period, exam_name=exam
         ).exists():
             continue
-        subjects = _SUBJECTS if summary else _MIDTERM_SUBJECTS
+        subjects = DATA.subjects if summary else DATA.midterm_subjects
         upload = _results_file(
             school_year,
             class_name,
             title,
             students,
             subjects,
-            pass_subjects=_PASS_SUBJECTS if summary else [],
+            pass_subjects=DATA.pass_subjects if summary else [],
             seed=seed,
             summary=summary,
         )
@@ -280,7 +191,8 @@ def _load_results(user=None) -> None:
 def _load_diplomas(user=None) -> None:
     current = parse_school_year(current_school_year())
     year = current  # graduates of the school year that ended last summer
-    title = f"Bằng tốt nghiệp THCS năm học {format_school_year(current - 1)}"
+    texts = _data(previous=format_school_year(current - 1), year=year).diplomas
+    title = texts.title
     if DiplomaSet.objects.filter(title=title).exists():
         return
     rng = random.Random(year)
@@ -292,20 +204,18 @@ def _load_diplomas(user=None) -> None:
             f"TN-{year}/0317",
             holder,
             born,
-            "Thành phố Hồ Chí Minh",
-            "Nam",
+            texts.holder_birthplace,
+            DATA.gender.male,
             year,
-            "Khá",
+            texts.holder_classification,
             datetime.date(year, 7, 20),
         ]
     ]
     for number in range(2, 41):
         name, gender = _name(rng)
         birth = datetime.date(born.year, 1, 1) + timedelta(days=rng.randrange(365))
-        classification = rng.choice(["Giỏi", "Khá", "Khá", "Trung bình"])
-        place = rng.choice(
-            ["Thành phố Hồ Chí Minh"] * 4 + ["Long An", "Tiền Giang", "Bến Tre", "Đồng Tháp"]
-        )
+        classification = rng.choice(texts.classifications)
+        place = rng.choice(texts.birthplaces)
         rows.append(
             [
                 number,
@@ -321,19 +231,8 @@ def _load_diplomas(user=None) -> None:
             ]
         )
     upload = _workbook(
-        ["TRƯỜNG THCS NGUYỄN TRÃI", f"DANH SÁCH CẤP BẰNG TỐT NGHIỆP THCS NĂM {year}"],
-        [
-            "STT",
-            "Số hiệu văn bằng",
-            "Số vào sổ cấp bằng",
-            "Họ và tên",
-            "Ngày sinh",
-            "Nơi sinh",
-            "Giới tính",
-            "Năm tốt nghiệp",
-            "Xếp loại",
-            "Ngày cấp",
-        ],
+        texts.header,
+        texts.headings,
         rows,
     )
     services.diploma_set_import(
@@ -345,28 +244,20 @@ def _load_diplomas(user=None) -> None:
     )
 
 
-_TRANSFER_DOCUMENTS = [
-    ("Đơn xin chuyển trường (có xác nhận của trường đang học)", True, ""),
-    ("Học bạ", True, "Ảnh chụp các trang đã có kết quả hoặc bản PDF."),
-    ("Giấy giới thiệu chuyển trường", True, ""),
-    ("Giấy xác nhận thông tin về cư trú", False, "Bản in từ ứng dụng VNeID cũng được nhận."),
-]
-_GRADE6_DOCUMENTS = [
-    ("Giấy khai sinh", True, ""),
-    ("Học bạ cấp tiểu học", True, ""),
-    ("Giấy xác nhận thông tin về cư trú", True, "Bản in từ ứng dụng VNeID cũng được nhận."),
-]
-
-
 def _campaign(title: str, **fields) -> AdmissionCampaign:
     campaign = AdmissionCampaign.objects.filter(title=title).first()
     if campaign is not None:
         return campaign
     documents = fields.pop("documents")
     campaign = AdmissionCampaign(title=title, **fields)
-    for order, (name, required, help_text) in enumerate(documents):
+    for order, document in enumerate(documents):
         campaign.documents.add(
-            CampaignDocument(name=name, required=required, help_text=help_text, sort_order=order)
+            CampaignDocument(
+                name=document.name,
+                required=document.required,
+                help_text=document.help_text,
+                sort_order=order,
+            )
         )
     campaign.save()
     return campaign
@@ -375,113 +266,61 @@ def _campaign(title: str, **fields) -> AdmissionCampaign:
 def _load_campaigns() -> None:
     now = timezone.now()
     start = parse_school_year(current_school_year())
+    data = _data(year=format_school_year(start))
     transfer = _campaign(
-        f"Tiếp nhận học sinh chuyển đến năm học {format_school_year(start)}",
+        data.transfer.title,
         school_year=format_school_year(start),
         grade=Grade.OTHER,
         opens_at=now - timedelta(days=3),
         closes_at=now + timedelta(days=45),
-        quota=24,
+        quota=data.transfer.quota,
         birth_date_from=datetime.date(start - 14, 1, 1),
         birth_date_to=datetime.date(start - 11, 12, 31),
-        description=(
-            "<p>Nhà trường tiếp nhận học sinh chuyển đến các khối 6, 7, 8, 9 còn chỉ tiêu, ưu "
-            "tiên học sinh cư trú tại phường An Lạc. Sau khi hồ sơ được tiếp nhận, cha mẹ mang "
-            "bản chính các giấy tờ đến văn phòng nhà trường (giờ hành chính, từ thứ Hai đến "
-            "thứ Sáu) để đối chiếu.</p>"
-        ),
-        documents=_TRANSFER_DOCUMENTS,
+        description=data.transfer.description,
+        documents=data.transfer.documents,
     )
     next_year = start + 1
+    grade_6 = _data(year=format_school_year(next_year)).grade_6
     _campaign(
-        f"Tuyển sinh lớp 6 năm học {format_school_year(next_year)}",
+        grade_6.title,
         school_year=format_school_year(next_year),
         grade=Grade.GRADE_6,
         opens_at=timezone.make_aware(datetime.datetime(next_year, 7, 1, 7, 30)),
         closes_at=timezone.make_aware(datetime.datetime(next_year, 7, 15, 17, 0)),
-        quota=540,
+        quota=grade_6.quota,
         birth_date_from=datetime.date(next_year - 11, 1, 1),
         birth_date_to=datetime.date(next_year - 11, 12, 31),
-        description=(
-            "<p>Tuyển 12 lớp 6 (540 học sinh) theo phương thức xét tuyển, học sinh hoàn thành "
-            "chương trình tiểu học, cư trú trên địa bàn phường An Lạc theo phân tuyến của "
-            "Phòng Giáo dục và Đào tạo.</p>"
-        ),
-        documents=_GRADE6_DOCUMENTS,
+        description=grade_6.description,
+        documents=grade_6.documents,
     )
     if transfer.applications.exists():
         return
-    samples = [
-        (
-            "Lê Hoàng Gia Bảo",
-            datetime.date(start - 13, 4, 18),
-            "nam",
-            "Trần Thị Thu Hà",
-            "me",
-            "0903 418 226",
-            "thuha.tran82@gmail.com",
-            "Trường THCS Lê Lợi, tỉnh Quảng Ngãi",
-            ApplicationStatus.ACCEPTED,
-            "Mời phụ huynh mang bản chính hồ sơ đến văn phòng nhà trường trong tuần này để hoàn tất thủ tục.",
-        ),
-        (
-            "Phạm Ngọc Khánh Linh",
-            datetime.date(start - 12, 11, 2),
-            "nu",
-            "Phạm Văn Tâm",
-            "cha",
-            "0938 552 071",
-            "",
-            "Trường THCS Trần Phú, thành phố Đà Nẵng",
-            ApplicationStatus.REVIEWING,
-            "",
-        ),
-        (
-            "Võ Minh Nhật",
-            datetime.date(start - 14, 1, 27),
-            "nam",
-            "Võ Thị Mỹ Lệ",
-            "me",
-            "0977 130 645",
-            "myle.vo@yahoo.com",
-            "Trường THCS Nguyễn Du, tỉnh Bình Dương",
-            ApplicationStatus.SUBMITTED,
-            "",
-        ),
-    ]
-    for days, (
-        child,
-        birth,
-        gender,
-        parent,
-        relation,
-        phone,
-        email,
-        school,
-        status,
-        note,
-    ) in enumerate(samples, start=1):
+    applications = data.applications
+    for days, sample in enumerate(applications.samples, start=1):
+        phone = sample.phone
         application = AdmissionApplication(
             campaign=transfer,
-            child_name=child,
-            child_birth_date=birth,
-            child_gender=gender,
-            child_birthplace="Thành phố Hồ Chí Minh",
-            child_ethnicity="Kinh",
-            address=f"{20 + days * 7} đường Kinh Dương Vương, phường An Lạc, Thành phố Hồ Chí Minh",
-            previous_school=school,
-            parent_name=parent,
-            parent_relationship=relation,
+            child_name=sample.child,
+            child_birth_date=datetime.date(
+                start - sample.age, sample.birthday.month, sample.birthday.day
+            ),
+            child_gender=sample.gender,
+            child_birthplace=applications.birthplace,
+            child_ethnicity=applications.ethnicity,
+            address=applications.address.format(house=20 + days * 7),
+            previous_school=sample.previous_school,
+            parent_name=sample.parent,
+            parent_relationship=sample.relationship,
             parent_phone=phone,
             parent_phone_key=phone_key(phone),
-            parent_email=email,
-            status=status,
-            decision_note=note,
+            parent_email=sample.email,
+            status=sample.status,
+            decision_note=sample.note,
             created_at=now - timedelta(days=days),
             # Demo rows: no acknowledgement or decision mail to send.
             ack_sent_at=now,
             board_notified_at=now,
-            decision_sent_at=now if status == ApplicationStatus.ACCEPTED else None,
+            decision_sent_at=now if sample.status == ApplicationStatus.ACCEPTED else None,
         )
         insert_with_reference(application, "TS")
 

@@ -1,5 +1,8 @@
 """Demo data: the operator and four schools of Quận Bình Tân, in realistic Vietnamese.
 
+The schools, the users and the password are in ``schools/demo_data/schools.yaml``; each
+content app keeps its own in ``<app>/demo_data/`` (read by ``schools.demo_loader``).
+
 Idempotent: a second run creates nothing new. Content apps add their demo content through
 the ``portal_load_demo_content`` Wagtail hook: ``fn(school)``, called inside the school's
 schema, must itself be idempotent.
@@ -7,72 +10,62 @@ schema, must itself be idempotent.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
+from typing import Literal
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django_tenants.utils import schema_context
 from wagtail import hooks
 
-from core import provisioning
+from schools.demo_loader import demo_data
 from schools.models import Ownership, School, SchoolLevel
 from schools.services import operator_portal_ensure, school_create, school_user_create
 
 logger = logging.getLogger(__name__)
 
-DEMO_PASSWORD = "TruongDemo@2026"
-SUPERUSER = ("phonggd", "phonggd@pgdbinhtan.edu.vn")
+# siteplatform.provisioning.ROLE_*
+Role = Literal["head", "editor", "contributor", "administrator"]
 
-DEMO_SCHOOLS = [
-    {
-        "name": "Trường Mầm non Hoa Sen",
-        "slug": "mn-hoa-sen",
-        "level": SchoolLevel.PRESCHOOL,
-        "ownership": Ownership.PUBLIC,
-        "district": "Phường Bình Trị Đông",
-        "address": "45 đường số 7, phường Bình Trị Đông, Thành phố Hồ Chí Minh",
-        "phone": "(028) 3762 4158",
-        "email": "mnhoasen@pgdbinhtan.edu.vn",
-    },
-    {
-        "name": "Trường Tiểu học Bình Trị 2",
-        "slug": "th-binh-tri-2",
-        "level": SchoolLevel.PRIMARY,
-        "ownership": Ownership.PUBLIC,
-        "district": "Phường Bình Trị Đông",
-        "address": "210 đường Lê Văn Quới, phường Bình Trị Đông, Thành phố Hồ Chí Minh",
-        "phone": "(028) 3762 0931",
-        "email": "thbinhtri2@pgdbinhtan.edu.vn",
-    },
-    {
-        "name": "Trường THCS Nguyễn Trãi",
-        "slug": "thcs-nguyen-trai",
-        "level": SchoolLevel.LOWER_SECONDARY,
-        "ownership": Ownership.PUBLIC,
-        "district": "Phường An Lạc",
-        "address": "1 đường Hồ Học Lãm, phường An Lạc, Thành phố Hồ Chí Minh",
-        "phone": "(028) 3875 2216",
-        "email": "thcsnguyentrai@pgdbinhtan.edu.vn",
-    },
-    {
-        "name": "Trường Tiểu học và THCS Ngôi Sao Nhỏ",
-        "slug": "th-thcs-ngoi-sao-nho",
-        "level": SchoolLevel.PRIMARY_LOWER_SECONDARY,
-        "ownership": Ownership.PRIVATE,
-        "district": "Phường Bình Hưng Hòa",
-        "address": "88 đường Tân Kỳ Tân Quý, phường Bình Hưng Hòa, Thành phố Hồ Chí Minh",
-        "phone": "(028) 3765 3399",
-        "email": "ngoisaonho@pgdbinhtan.edu.vn",
-    },
-]
 
+@dataclasses.dataclass(frozen=True)
+class DemoUser:
+    username: str
+    first_name: str
+    last_name: str
+    role: Role | None = None
+    email: str = ""
+
+
+@dataclasses.dataclass(frozen=True)
+class DemoSchool:
+    name: str
+    slug: str
+    level: SchoolLevel
+    ownership: Ownership
+    district: str
+    address: str
+    phone: str
+    email: str
+
+
+@dataclasses.dataclass(frozen=True)
+class DemoPlatform:
+    password: str
+    city: str
+    superuser: DemoUser
+    users: list[DemoUser]
+    schools: list[DemoSchool]
+
+
+DATA = demo_data("schools", "schools", DemoPlatform)
+
+DEMO_PASSWORD = DATA.password
+SUPERUSER = (DATA.superuser.username, DATA.superuser.email)
+DEMO_SCHOOLS = [dataclasses.asdict(school) for school in DATA.schools]
 # (username, first name, last name, role) — created in every demo school.
-DEMO_USERS = [
-    ("hieutruong", "Lan", "Nguyễn Thị", provisioning.ROLE_HEAD),
-    ("bientap", "Minh", "Trần Văn", provisioning.ROLE_EDITOR),
-    ("congtacvien", "Hà", "Lê Thu", provisioning.ROLE_CONTRIBUTOR),
-    ("quantri", "Phúc", "Phạm Hoàng", provisioning.ROLE_ADMINISTRATOR),
-]
+DEMO_USERS = [(u.username, u.first_name, u.last_name, u.role) for u in DATA.users]
 
 
 def demo_domain(slug: str) -> str:
@@ -89,16 +82,14 @@ def load_demo() -> list[School]:
                 username=username,
                 email=email,
                 password=DEMO_PASSWORD,
-                first_name="Tiến",
-                last_name="Lê Minh",
+                first_name=DATA.superuser.first_name,
+                last_name=DATA.superuser.last_name,
             )
     schools = []
     for data in DEMO_SCHOOLS:
         school = School.objects.filter(slug=data["slug"]).first()
         if school is None:
-            school = school_create(
-                domain=demo_domain(data["slug"]), city="Thành phố Hồ Chí Minh", **data
-            )
+            school = school_create(domain=demo_domain(data["slug"]), city=DATA.city, **data)
             logger.info("Created demo school %s", school.slug)
         with schema_context(school.schema_name):
             for username, first, last, role in DEMO_USERS:

@@ -122,3 +122,27 @@ def in_school():
 def page_cache(settings):
     """The whole-page cache switched on (it is off in the test settings)."""
     settings.PORTAL_PAGE_CACHE_ENABLED = True
+
+
+@pytest.fixture
+def board_login():
+    """``board_login(client)`` logs the school's head (``hieutruong``) in through the form."""
+
+    def login(client, username: str = "hieutruong", password: str = PASSWORD):
+        response = client.post("/admin/login/", {"username": username, "password": password})
+        assert response.status_code == 302, "log-in failed"
+        return client
+
+    return login
+
+
+@pytest.fixture
+def media_root(settings, tmp_path):
+    """Uploaded files go to a temporary MEDIA_ROOT (django-tenants caches the root)."""
+    from django.core.files.storage import storages
+
+    storage = storages["default"]
+    settings.MEDIA_ROOT = str(tmp_path)
+    storage.__dict__.pop("relative_media_root", None)
+    yield tmp_path
+    storage.__dict__.pop("relative_media_root", None)

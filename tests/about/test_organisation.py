@@ -83,12 +83,17 @@ class StaffMemberTests:
         messages = caught.value.message_dict["email"]
         assert any("không dùng Gmail" in message for message in messages)
 
-    def test_accepts_an_official_address(self, school_a, in_school):
+    def test_accepts_an_official_address(self, school_a, client_a, in_school):
         with in_school(school_a):
             unit = OrganisationUnit.objects.get(name="Ban Giám hiệu")
-            StaffMember(
+            member = StaffMember(
                 full_name="Nguyễn Văn A", unit=unit, email="anv.thcsa@pgdbinhtan.edu.vn"
-            ).full_clean()
+            )
+            member.full_clean()
+            member.save()
+        body = client_a.get(URL).content.decode()
+        assert "Nguyễn Văn A" in body
+        assert "anv.thcsa@pgdbinhtan.edu.vn" in body
 
     def test_admin_form_refuses_gmail(self, school_a, client_a, in_school):
         from django.contrib.auth import get_user_model

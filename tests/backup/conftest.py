@@ -23,6 +23,7 @@ from news.models import NewsPage
 from schools.models import School
 from schools.services import school_create, school_delete
 from tests.documents.factories import make_document, pdf_document
+from tests.feedback.factories import FeedbackMessageFactory
 from tests.news.helpers import add_article, tiny_image
 
 SOURCE = {
@@ -78,8 +79,7 @@ def source_school(committed, settings):
         image = tiny_image("Ảnh lễ khai giảng")
         add_article(ARTICLE, image=image, intro="Sáng 5/9, thầy trò nhà trường dự lễ khai giảng.")
         make_document(number=DOC_NUMBER, files=[pdf_document("Kế hoạch năm học")])
-        FeedbackMessage.objects.create(
-            reference="GY-2026-BKSRC1",
+        FeedbackMessageFactory(
             name="Lê Văn Minh",
             email="minh.ph@example.com",
             subject=FEEDBACK_SUBJECT,

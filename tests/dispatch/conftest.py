@@ -12,6 +12,7 @@ from django.db import connection
 from django.test import Client
 
 from tests.conftest import PASSWORD
+from tests.feedback.conftest import _celery_eager  # noqa: F401 - autouse here too
 
 SEND_URL = "/admin/dieu-hanh/van-ban/gui/"
 LIST_URL = "/admin/dieu-hanh/van-ban/"
@@ -47,30 +48,6 @@ def send_data(**overrides) -> dict:
 
 
 @pytest.fixture
-def media_root(settings, tmp_path):
-    """Uploaded files go to a temporary MEDIA_ROOT (django-tenants caches the root)."""
-    from django.core.files.storage import storages
-
-    storage = storages["default"]
-    settings.MEDIA_ROOT = str(tmp_path)
-    storage.__dict__.pop("relative_media_root", None)
-    yield tmp_path
-    storage.__dict__.pop("relative_media_root", None)
-
-
-@pytest.fixture(autouse=True)
-def _celery_eager():
-    """Tasks run in-process (see tests/feedback/conftest.py for why it is forced here)."""
-    from portal.celery import app
-
-    saved = (app.conf.task_always_eager, app.conf.task_eager_propagates)
-    app.conf.task_always_eager = True
-    app.conf.task_eager_propagates = True
-    yield
-    app.conf.task_always_eager, app.conf.task_eager_propagates = saved
-
-
-@pytest.fixture
 def operator_client(db) -> Client:
     connection.set_schema_to_public()
     get_user_model().objects.create_superuser("canbophong", password=PASSWORD)
@@ -78,18 +55,6 @@ def operator_client(db) -> Client:
     response = client.post("/admin/login/", {"username": "canbophong", "password": PASSWORD})
     assert response.status_code == 302, "operator log-in failed"
     return client
-
-
-@pytest.fixture
-def board_login():
-    """``board_login(client)`` logs the school's head (``hieutruong``) in through the form."""
-
-    def login(client, username: str = "hieutruong", password: str = PASSWORD):
-        response = client.post("/admin/login/", {"username": username, "password": password})
-        assert response.status_code == 302, "log-in failed"
-        return client
-
-    return login
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ from django.test import Client
 from django_tenants.utils import schema_context
 
 from editorial import selectors
+from tests.assertions import assert_admin_denied
 from tests.conftest import PASSWORD
 from tests.editorial.conftest import HEAD, login
 
@@ -42,4 +43,4 @@ class AuditTests:
     def test_school_user_cannot_open_the_phongs_audit(self, client_a):
         login(client_a, HEAD)
         response = client_a.get("/admin/nhat-ky-cac-truong/", {"truong": "test-b"})
-        assert response.status_code != 200
+        assert_admin_denied(client_a, response)

@@ -9,6 +9,7 @@ from openpyxl import load_workbook
 
 from editorial.models import EmailAccount
 from siteplatform.validators import validate_official_domain_email
+from tests.assertions import assert_admin_denied
 from tests.editorial.conftest import HEAD, login
 
 
@@ -94,4 +95,4 @@ class EmailRegisterTests:
     def test_contributor_cannot_export(self, client_a, contributor_a):
         login(client_a, "congtacvien")
         response = client_a.get("/admin/dang-ky-email/xuat-excel/")
-        assert response.status_code != 200
+        assert_admin_denied(client_a, response)

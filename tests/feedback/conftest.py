@@ -10,7 +10,6 @@ from django.core.mail.backends.base import BaseEmailBackend
 from django.utils import timezone
 
 from feedback import security
-from tests.conftest import PASSWORD
 
 FEEDBACK_URL = "/gop-y/"
 
@@ -93,15 +92,3 @@ def make_consultation(in_school, school_a):
             return page
 
     return make
-
-
-@pytest.fixture
-def board_login():
-    """``board_login(client)`` logs the school's head (``hieutruong``) in through the form."""
-
-    def login(client, username: str = "hieutruong", password: str = PASSWORD):
-        response = client.post("/admin/login/", {"username": username, "password": password})
-        assert response.status_code == 302, "log-in failed"
-        return client
-
-    return login

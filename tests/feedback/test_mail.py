@@ -9,6 +9,7 @@ from django.core import mail
 from feedback import tasks
 from feedback.models import FeedbackMessage
 from tests.feedback.conftest import FEEDBACK_URL, feedback_data
+from tests.feedback.factories import FeedbackMessageFactory
 
 FAILING = "tests.feedback.conftest.FailingEmailBackend"
 WORKING = "django.core.mail.backends.locmem.EmailBackend"
@@ -42,13 +43,7 @@ class MailFailureTests:
         assert tasks.feedback_send_ack.autoretry_for == tasks.MAIL_ERRORS
         assert tasks.feedback_send_ack.max_retries == 8
         with in_school(school_a):
-            feedback = FeedbackMessage.objects.create(
-                reference="GY-2026-TESTAA",
-                name="A",
-                email="a@example.com",
-                subject="s",
-                message="m",
-            )
+            feedback = FeedbackMessageFactory(email="a@example.com")
             with pytest.raises(Retry):  # eager mode surfaces the retry Celery schedules
                 tasks.feedback_send_ack.apply(args=[feedback.pk])
             feedback.refresh_from_db()

@@ -6,6 +6,7 @@ from wagtail.models import Page
 
 from core.models import SchoolHomePage
 from feedback.models import ConsultationIndexPage, ConsultationPage, FeedbackMessage, FeedbackPage
+from tests.feedback.factories import FeedbackMessageFactory
 
 
 class SectionTests:
@@ -60,14 +61,7 @@ class QaPageTests:
         few, _body = queries()
         publish(2, 28)
         with in_school(school_a):
-            FeedbackMessage.objects.create(
-                reference="GY-2026-HIDDEN",
-                name="X",
-                subject="Chưa đăng",
-                message="m",
-                reply="Đáp",
-                published=False,
-            )
+            FeedbackMessageFactory(subject="Chưa đăng", reply="Đáp", published=False)
         many, body = queries()
         assert many == few  # no query per question
         assert body.count("Câu hỏi công khai") == 10  # paginated

@@ -11,15 +11,14 @@ from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.utils import timezone
 
-from feedback.models import FeedbackMessage
 from feedback.schedule import PURGE_ENTRY
 from feedback.tasks import purge_personal_data_all_schools
+from tests.feedback.factories import FeedbackMessageFactory
 
 
 def _old_and_new(school, in_school):
     with in_school(school):
-        old = FeedbackMessage.objects.create(
-            reference="GY-2025-OLDOLD",
+        old = FeedbackMessageFactory(
             name="Lê Văn Cũ",
             email="cu@example.com",
             phone="0903 999 888",
@@ -30,13 +29,7 @@ def _old_and_new(school, in_school):
             created_at=timezone.now() - timedelta(days=400),
         )
         old.attachment.save("x.pdf", ContentFile(b"%PDF-1.4 test"), save=True)
-        new = FeedbackMessage.objects.create(
-            reference="GY-2026-NEWNEW",
-            name="Lê Thị Mới",
-            email="moi@example.com",
-            subject="Góp ý mới",
-            message="m",
-        )
+        new = FeedbackMessageFactory(name="Lê Thị Mới", email="moi@example.com")
     return old, new
 
 

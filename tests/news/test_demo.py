@@ -2,7 +2,7 @@
 
 from types import SimpleNamespace
 
-from news.demo import _articles, load_demo_news
+from news.demo import demo_articles, load_demo_news
 from news.models import NewsPage
 
 
@@ -24,11 +24,12 @@ class DemoNewsTests:
             assert client_a.get(url).status_code == 200, url
 
     def test_texts_follow_the_school_level(self):
-        preschool = _articles(SimpleNamespace(name="Trường Mầm non Hoa Sen", level="mam_non"))
-        text = " ".join(a["title"] + str(a["body"]) for a in preschool)
+        preschool = demo_articles(SimpleNamespace(name="Trường Mầm non Hoa Sen", level="mam_non"))
+        text = " ".join(a.title + " ".join(a.paragraphs) for a in preschool)
         assert "các bé" in text
         assert "Liên đội" not in text
-        assert all("doan-doi" not in a["categories"] for a in preschool)
-        secondary = _articles(SimpleNamespace(name="Trường THCS Nguyễn Trãi", level="thcs"))
-        assert any("doan-doi" in a["categories"] for a in secondary)
-        assert all(a["title"] for a in secondary)
+        assert "Trường Mầm non Hoa Sen tổ chức" in text  # {name} filled
+        assert all("doan-doi" not in a.categories for a in preschool)
+        secondary = demo_articles(SimpleNamespace(name="Trường THCS Nguyễn Trãi", level="thcs"))
+        assert any("doan-doi" in a.categories for a in secondary)
+        assert all(a.title for a in secondary)

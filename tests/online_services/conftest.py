@@ -12,7 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from feedback import security as feedback_security
-from tests.feedback.conftest import _celery_eager, board_login  # noqa: F401 - shared fixtures
+from tests.feedback.conftest import _celery_eager  # noqa: F401 - shared fixture
 
 RESULTS_URL = "/tra-cuu/ket-qua-hoc-tap/"
 DIPLOMAS_URL = "/tra-cuu/van-bang/"

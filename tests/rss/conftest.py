@@ -157,9 +157,10 @@ def numbered_items(count: int, *, prefix: str = "Tin") -> list[dict]:
 @pytest.fixture
 def make_source(db):
     from rss.models import FeedSource
+    from tests.rss.factories import FeedSourceFactory
 
     def make(url: str, **kwargs) -> FeedSource:
         kwargs.setdefault("name", "Tin tức – Sở GD&ĐT thử nghiệm")
-        return FeedSource.objects.create(url=url, **kwargs)
+        return FeedSourceFactory(url=url, **kwargs)
 
     return make

@@ -11,22 +11,17 @@ from django.utils import timezone
 from wagtail.models import Site
 
 from rss.models import FeedItem, FeedSource
-from rss.parsing import guid_key
 from rss.school.models import FeedItemsPage, FeedPreferences
+from tests.rss.factories import FeedItemFactory, FeedSourceFactory
 
 
 def _items(source: FeedSource, count: int, prefix: str) -> None:
     now = timezone.now()
     FeedItem.objects.bulk_create(
-        FeedItem(
+        FeedItemFactory.build(
             source=source,
-            dedup_key=guid_key(f"{prefix}-{i}"),
             guid=f"{prefix}-{i}",
-            link=f"https://so.example/{prefix}/{i}",
             title=f"{prefix} {i}",
-            summary_html=f"<p>Tóm tắt {prefix} {i}</p>",
-            summary_text=f"Tóm tắt {prefix} {i}",
-            content_hash="x",
             sort_at=now - dt.timedelta(hours=i),
         )
         for i in range(count)
@@ -35,8 +30,8 @@ def _items(source: FeedSource, count: int, prefix: str) -> None:
 
 @pytest.fixture
 def two_sources(db):
-    so = FeedSource.objects.create(name="Tin tức – Sở GD&ĐT", url="https://so.example/rss")
-    phong = FeedSource.objects.create(name="Văn bản – Phòng GD&ĐT", url="https://phong.example/rss")
+    so = FeedSourceFactory(name="Tin tức – Sở GD&ĐT")
+    phong = FeedSourceFactory(name="Văn bản – Phòng GD&ĐT")
     _items(so, 30, "Sở")
     _items(phong, 5, "Phòng")
     return so, phong
@@ -81,13 +76,13 @@ class HomePanelTests:
         assert "Chưa có tin mới từ Sở và Phòng Giáo dục" in html
 
     def test_home_queries_do_not_grow_with_items_or_sources(self, client_a):
-        first = FeedSource.objects.create(name="Nguồn 1", url="https://so.example/1")
+        first = FeedSourceFactory()
         _items(first, 1, "Một")
         client_a.get("/")  # warm Wagtail's per-host caches
         with CaptureQueriesContext(connection) as few:
             client_a.get("/")
         for n in range(5):
-            source = FeedSource.objects.create(name=f"Nguồn {n}", url=f"https://x.example/{n}")
+            source = FeedSourceFactory()
             _items(source, 40, f"Nhiều{n}")
         with CaptureQueriesContext(connection) as many:
             html = client_a.get("/").content.decode()
@@ -146,14 +141,8 @@ class FeedItemsPageTests:
         assert "Chưa có tin nào từ Sở và Phòng Giáo dục" in html
 
     def test_summary_html_is_rendered_and_titles_escaped(self, client_a):
-        source = FeedSource.objects.create(name="Sở", url="https://so.example/x")
-        FeedItem.objects.create(
-            source=source,
-            dedup_key="k",
-            title="<b>Tiêu đề</b> & thông báo",
-            summary_html="<p><strong>Đậm</strong></p>",
-            content_hash="x",
-            sort_at=timezone.now(),
+        FeedItemFactory(
+            title="<b>Tiêu đề</b> & thông báo", summary_html="<p><strong>Đậm</strong></p>"
         )
         html = client_a.get("/tin-tu-so-phong/").content.decode()
         assert "&lt;b&gt;Tiêu đề&lt;/b&gt; &amp; thông báo" in html

@@ -39,7 +39,7 @@ class _ActiveContentFinder(HTMLParser):
 def active_content(html: str) -> list[str]:
     """Script, event handlers and script URLs in ``html`` that did not come from our code.
 
-    Public pages have no inline script at all (portal/security.py), so any inline
+    Public pages have no inline script at all (siteplatform/security.py), so any inline
     ``<script>`` (other than JSON-LD data) is a finding.
     """
     finder = _ActiveContentFinder()

@@ -17,9 +17,9 @@ from PIL import Image as PILImage
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
-from feedback.models import FeedbackMessage
 from news.models import NewsPage
 from tests.conftest import PASSWORD, SCHOOL_A, SCHOOL_B
+from tests.feedback.factories import FeedbackMessageFactory
 from tests.news.helpers import add_article
 
 SECRET_TITLE = "Bí mật riêng của trường A 7731"
@@ -42,8 +42,7 @@ def a_objects(school_a, in_school):
         document = get_document_model()(title=SECRET_TITLE)
         document.file.save("rieng-a.pdf", ContentFile(SECRET_BYTES), save=False)
         document.save()
-        message = FeedbackMessage.objects.create(
-            reference="GY-2026-A7731",
+        message = FeedbackMessageFactory(
             name="Phụ huynh A",
             subject=SECRET_TITLE,
             message="Nội dung riêng",
