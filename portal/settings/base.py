@@ -45,6 +45,11 @@ PORTAL_DEV_DOMAIN_SUFFIX = env_str("PORTAL_DEV_DOMAIN_SUFFIX", ".localhost")
 # when false it is accepted and reported by the audit.
 PORTAL_STRICT_DOMAINS = env_bool("PORTAL_STRICT_DOMAINS", False)
 PORTAL_SCHEME = env_str("PORTAL_SCHEME", "http")
+# Host handling (portal/hosts.py): the port written in absolute URLs (0: none, production),
+# whether unregistered hosts are refused (production), and the operator's own extra hosts.
+PORTAL_CANONICAL_PORT = env_int("PORTAL_CANONICAL_PORT", 0)
+PORTAL_VALIDATE_HOSTS = env_bool("PORTAL_VALIDATE_HOSTS", False)
+PORTAL_OPERATOR_HOSTS = env_list("PORTAL_OPERATOR_HOSTS", "")
 # Official staff e-mail must end with one of these domains (seed 004 §IV.3, R10.3).
 PORTAL_OFFICIAL_EMAIL_DOMAINS = env_list(
     "PORTAL_OFFICIAL_EMAIL_DOMAINS", "pgdbinhtan.edu.vn,edu.vn"
@@ -179,7 +184,12 @@ DATABASE_ROUTERS = ("django_tenants.routers.TenantSyncRouter",)
 MIDDLEWARE = [
     # First: CSP and the standard security headers on every response, early answers too.
     "portal.security.SecurityHeadersMiddleware",
+    # Pages (not streamed files: static files are pre-compressed by WhiteNoise) in gzip, with
+    # Django's BREACH mitigation; outside every middleware that rewrites the page.
+    "portal.compression.PageGZipMiddleware",
     "schools.middleware.HealthCheckMiddleware",
+    # Host names lower-cased, checked against the registry, replaced by the canonical domain.
+    "portal.hosts.HostMiddleware",
     "django_tenants.middleware.main.TenantMainMiddleware",
     "schools.middleware.SchoolStatusMiddleware",
     "dashboard.middleware.AlertMiddleware",
@@ -302,7 +312,8 @@ STORAGES = {
             else "django_tenants.files.storage.TenantFileSystemStorage"
         ),
     },
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+    # Hashed names (cached for a year, immutable) and gzip + brotli copies, made by collectstatic.
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 if MEDIA_S3_BUCKET:
     AWS_STORAGE_BUCKET_NAME = MEDIA_S3_BUCKET
