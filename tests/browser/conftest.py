@@ -135,13 +135,24 @@ def live_url(chromium_executable, django_db_setup, django_db_blocker):
     env = dict(os.environ)
     env.update(
         DATABASE_URL=urlunsplit(parts._replace(path=f"/{database}")),
-        DJANGO_SETTINGS_MODULE="portal.settings.test",
+        DJANGO_SETTINGS_MODULE="tests.browser.server_settings",
+        STATIC_ROOT=str(ROOT / ".data" / "test" / "static-browser"),
+        PORTAL_CANONICAL_PORT=str(PORT),
         PYTHONUNBUFFERED="1",
     )
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     log = (ARTIFACTS / "server.log").open("w")
+    # Static files as in production (tests/browser/server_settings.py), served by WhiteNoise.
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        check=True,
+    )
     server = subprocess.Popen(
-        [sys.executable, "manage.py", "runserver", f"127.0.0.1:{PORT}", "--noreload", "--insecure"],
+        [sys.executable, "manage.py", "runserver", f"127.0.0.1:{PORT}", "--noreload", "--nostatic"],
         cwd=ROOT,
         env=env,
         stdout=log,
