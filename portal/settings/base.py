@@ -86,7 +86,7 @@ SHARED_APPS = (
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "editorial.user_admin.SchoolUsersConfig",  # wagtail.users, school-safe user forms
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -137,7 +137,7 @@ TENANT_APPS = (
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "editorial.user_admin.SchoolUsersConfig",  # wagtail.users, school-safe user forms
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
