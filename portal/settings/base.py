@@ -205,6 +205,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After "Phê duyệt" from the dashboard: say the page was approved and published.
+    "core.approval_messages.WorkflowApprovalMessageMiddleware",
     # Admin only: two-step sign-in and idle session expiry (editorial).
     "editorial.middleware.AdminSessionMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
