@@ -11,7 +11,7 @@ with the ``Host`` header of every request (``/healthz`` excepted, it answers any
   this replaces a static ``ALLOWED_HOSTS``; the look-up is cached (``global:`` key, shared by
   every schema).
 - **Canonicalise**: a request on any domain of a school is handled with the school's primary
-  domain and the configured port (``PORTAL_CANONICAL_PORT``, none in production) as its host,
+  domain and the configured port (``PORTAL_PUBLIC_PORT``, none in production) as its host,
   so every absolute URL built from the request (links, robots.txt, sitemaps, RSS, e-mails)
   names the school's canonical address, never what the client sent (``Host: school:6666``).
 """
@@ -72,7 +72,7 @@ def canonical_host(host: str) -> str | None:
 
 
 def _port_suffix() -> str:
-    port = settings.PORTAL_CANONICAL_PORT
+    port = settings.PORTAL_PUBLIC_PORT
     return f":{port}" if port and port not in (80, 443) else ""
 
 

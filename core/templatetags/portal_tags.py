@@ -74,6 +74,7 @@ def responsive_image(
         "alt": image_alt(image, alt),
         "css_class": css_class,
         "loading": "eager" if eager else "lazy",
+        "fetchpriority": "high" if eager else "",
     }
 
 

@@ -47,7 +47,7 @@ PORTAL_STRICT_DOMAINS = env_bool("PORTAL_STRICT_DOMAINS", False)
 PORTAL_SCHEME = env_str("PORTAL_SCHEME", "http")
 # Host handling (portal/hosts.py): the port written in absolute URLs (0: none, production),
 # whether unregistered hosts are refused (production), and the operator's own extra hosts.
-PORTAL_CANONICAL_PORT = env_int("PORTAL_CANONICAL_PORT", 0)
+PORTAL_PUBLIC_PORT = env_int("PORTAL_PUBLIC_PORT", 0)
 PORTAL_VALIDATE_HOSTS = env_bool("PORTAL_VALIDATE_HOSTS", False)
 PORTAL_OPERATOR_HOSTS = env_list("PORTAL_OPERATOR_HOSTS", "")
 # Official staff e-mail must end with one of these domains (seed 004 §IV.3, R10.3).

@@ -10,4 +10,4 @@ INSTALLED_APPS = ["whitenoise.runserver_nostatic", *INSTALLED_APPS]  # noqa: F40
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 # Absolute URLs carry the port `make run` listens on (portal/hosts.py).
-PORTAL_CANONICAL_PORT = env_int("PORTAL_CANONICAL_PORT", env_int("PORT", 8000))
+PORTAL_PUBLIC_PORT = env_int("PORTAL_PUBLIC_PORT", env_int("PORT", 8000))

@@ -126,7 +126,11 @@ def live_url(chromium_executable, django_db_setup, django_db_blocker):
         # Demo content also adds shared feed sources (public schema): removed afterwards.
         sources_before = set(FeedSource.objects.values_list("pk", flat=True))
         dispatches_before = set(Dispatch.objects.values_list("pk", flat=True))
-        school = _demo_school_ensure()
+        # Absolute URLs stored by the demo (the operator portal's news digest) carry the port.
+        from django.test import override_settings
+
+        with override_settings(PORTAL_PUBLIC_PORT=PORT):
+            school = _demo_school_ensure()
         connection.set_schema_to_public()
         database = connection.settings_dict["NAME"]
     if not _free(PORT):
@@ -137,7 +141,7 @@ def live_url(chromium_executable, django_db_setup, django_db_blocker):
         DATABASE_URL=urlunsplit(parts._replace(path=f"/{database}")),
         DJANGO_SETTINGS_MODULE="tests.browser.server_settings",
         STATIC_ROOT=str(ROOT / ".data" / "test" / "static-browser"),
-        PORTAL_CANONICAL_PORT=str(PORT),
+        PORTAL_PUBLIC_PORT=str(PORT),
         PYTHONUNBUFFERED="1",
     )
     ARTIFACTS.mkdir(parents=True, exist_ok=True)

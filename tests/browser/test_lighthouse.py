@@ -22,6 +22,13 @@ pytestmark = pytest.mark.django_db
 LIGHTHOUSE = Path(__file__).resolve().parent / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 MINIMUM = {"performance": 0.90, "accessibility": 1.0, "best-practices": 0.95, "seo": 1.0}
+EXPECTED_PASSING = (
+    "uses-text-compression",
+    "uses-long-cache-ttl",
+    "errors-in-console",
+    "lcp-lazy-loaded",
+    "uses-responsive-images",
+)
 PAGES = ["home", "article", "van-ban", "cong-khai", "gop-y", "operator"]
 _results: dict[str, dict] = {}
 
@@ -100,3 +107,9 @@ class LighthouseTests:
         _results[name] = {"scores": scores, "failing": failing}
         low = {c: s for c, s in scores.items() if s < MINIMUM[c]}
         assert not low, f"{name}: {low}; failing audits: {failing}"
+        # Issue 19: compressed text, long-lived static files, no console error (a missing
+        # favicon would be one), no lazy-loaded largest image.
+        for audit in EXPECTED_PASSING:
+            found = report["audits"].get(audit)
+            if found is not None and found["score"] is not None:
+                assert found["score"] == 1, f"{name}: {audit} {found.get('displayValue', '')}"

@@ -68,7 +68,7 @@ class CanonicalUrlTests:
         assert "6666" not in html
 
     def test_configured_port_is_kept(self, school_a, settings):
-        settings.PORTAL_CANONICAL_PORT = 8000
+        settings.PORTAL_PUBLIC_PORT = 8000
         response = Client(HTTP_HOST=f"{DOMAIN}:6666").get("/robots.txt")
         assert f"Sitemap: http://{DOMAIN}:8000/sitemap.xml" in response.content.decode()
 
