@@ -24,7 +24,6 @@ CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 MINIMUM = {"performance": 0.90, "accessibility": 1.0, "best-practices": 0.95, "seo": 1.0}
 EXPECTED_PASSING = (
     "uses-text-compression",
-    "uses-long-cache-ttl",
     "errors-in-console",
     "lcp-lazy-loaded",
     "uses-responsive-images",
@@ -107,9 +106,17 @@ class LighthouseTests:
         _results[name] = {"scores": scores, "failing": failing}
         low = {c: s for c, s in scores.items() if s < MINIMUM[c]}
         assert not low, f"{name}: {low}; failing audits: {failing}"
-        # Issue 19: compressed text, long-lived static files, no console error (a missing
-        # favicon would be one), no lazy-loaded largest image.
+        # Issue 19: compressed text, no console error (a missing favicon would be one), no
+        # lazy-loaded largest image, pictures sized for the screen.
         for audit in EXPECTED_PASSING:
             found = report["audits"].get(audit)
             if found is not None and found["score"] is not None:
                 assert found["score"] == 1, f"{name}: {audit} {found.get('displayValue', '')}"
+        # Static files are cached for a year (hashed names); pictures under /media/ are the
+        # media view's business (schools.views.serve_media), not checked here.
+        short_lived = [
+            item["url"]
+            for item in report["audits"]["uses-long-cache-ttl"]["details"].get("items", [])
+            if "/static/" in item["url"]
+        ]
+        assert short_lived == [], f"{name}: static files with a short cache: {short_lived}"
