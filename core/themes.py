@@ -187,10 +187,15 @@ def quick_links(sections) -> list[dict]:
     """Tiles for the home page: the sections of ``QUICK_LINKS`` that the school has."""
     from django.contrib.contenttypes.models import ContentType
 
+    sections = list(sections)
+    models = dict(  # one query, whatever the number of sections
+        ContentType.objects.filter(pk__in={s.content_type_id for s in sections}).values_list(
+            "pk", "model"
+        )
+    )
     by_model = {}
     for section in sections:
-        model = ContentType.objects.get_for_id(section.content_type_id).model
-        by_model.setdefault(model, section)
+        by_model.setdefault(models.get(section.content_type_id), section)
     return [
         {"page": by_model[model], "hint": hint} for model, hint in QUICK_LINKS if model in by_model
     ]
