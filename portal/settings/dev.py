@@ -9,5 +9,9 @@ DEBUG = env_bool("DEBUG", True)
 INSTALLED_APPS = ["whitenoise.runserver_nostatic", *INSTALLED_APPS]  # noqa: F405
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# No manifest (it exists only after collectstatic), also when DEBUG is switched off.
+STORAGES["staticfiles"] = {  # noqa: F405
+    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+}
 # Absolute URLs carry the port `make run` listens on (portal/hosts.py).
 PORTAL_PUBLIC_PORT = env_int("PORTAL_PUBLIC_PORT", env_int("PORT", 8000))
