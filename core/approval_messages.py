@@ -46,3 +46,30 @@ def approval_message_replace(request: HttpRequest, page: Page) -> None:
     if page.live and page.url:
         buttons.append(messages.button(page.url, _("Xem trên trang web"), new_window=False))
     messages.success(request, text, buttons=buttons)
+
+
+class WorkflowApprovalMessageMiddleware:
+    """The same message after "Phê duyệt" from the dashboard's "Chờ bạn duyệt" panel.
+
+    That panel posts to Wagtail's workflow-action view, which adds no message at all and has
+    no hook; after it answers, this names what the approval did. Placed after
+    ``MessageMiddleware``; every other request passes straight through.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest):
+        response = self.get_response(request)
+        match = getattr(request, "resolver_match", None)
+        if (
+            request.method == "POST"
+            and match is not None
+            and match.view_name == "wagtailadmin_pages:workflow_action"
+            and match.kwargs.get("action_name") == "approve"
+            and response.status_code in (200, 302)
+        ):
+            page = Page.objects.filter(pk=match.kwargs["page_id"]).first()
+            if page is not None:
+                approval_message_replace(request, page)
+        return response

@@ -13,6 +13,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.pagination import paginate_request
+from core.themes import DEFAULT_PRESET, PRESET_CHOICES
 from siteplatform.validators import validate_hex_colour, validate_official_email
 
 
@@ -67,9 +68,11 @@ class SchoolHomePage(Page):
     def get_context(self, request, *args, **kwargs):
         from core.selectors import home_panels, home_sections
         from core.seo import organization_data
+        from core.themes import quick_links
 
         context = super().get_context(request, *args, **kwargs)
         context["sections"] = home_sections(self)
+        context["quick_links"] = quick_links(context["sections"])
         panels = home_panels(request, self)
         context["panels"] = panels["main"]
         context["feed_panels"] = panels["feed"]
@@ -197,13 +200,56 @@ class ThemeSettings(BaseSiteSetting):
     accent_colour = models.CharField(
         _("màu nhấn"), max_length=7, default="#c0392b", validators=[validate_hex_colour]
     )
+    # Layout presets and their colours: core/themes.py.
+    layout = models.CharField(
+        _("bố cục"), max_length=20, choices=PRESET_CHOICES, default=DEFAULT_PRESET
+    )
+    banner_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("ảnh nền băng tiêu đề"),
+        help_text=_("Ảnh ngang, khoảng 1600×300 điểm ảnh; chỉ hiện trên màn hình rộng."),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     panels = [
         FieldPanel("logo"),
         FieldPanel("favicon"),
+        FieldPanel("layout"),
+        FieldPanel("banner_image"),
         FieldPanel("primary_colour"),
         FieldPanel("accent_colour"),
     ]
 
     class Meta:
         verbose_name = _("giao diện")
+
+    def clean(self) -> None:
+        """Refuse colours that make some text unreadable in the chosen layout (WCAG AA)."""
+        from django.core.exceptions import ValidationError
+
+        from core.themes import contrast_problems, palette
+
+        super().clean()
+        try:
+            colours = palette(self.layout, self.primary_colour, self.accent_colour)
+            problems = contrast_problems(colours)
+        except ValueError:  # a malformed colour: its own validator reports it
+            return
+        if problems:
+            details = "; ".join(f"{what} ({ratio:.1f}:1)" for what, ratio in problems)
+            raise ValidationError(
+                _(
+                    "Màu đã chọn làm chữ khó đọc (cần độ tương phản tối thiểu 4,5:1): "
+                    "%(details)s. Hãy chọn màu đậm hơn."
+                )
+                % {"details": details}
+            )
+
+    def colours(self) -> dict[str, str]:
+        """Every colour of the public pages for this school (core/themes.py)."""
+        from core.themes import palette
+
+        return palette(self.layout, self.primary_colour, self.accent_colour)

@@ -38,12 +38,16 @@ FRAME_HOSTS = (
     "https://www.openstreetmap.org",
 )
 
+# Pictures of other schools (the operator portal's news of every school) come from their own
+# domains: over https in production, over plain http in development and tests.
+_IMAGE_SCHEMES = "https:" if settings.PORTAL_SCHEME == "https" else "https: http:"
+
 PUBLIC_POLICY = "; ".join(
     [
         "default-src 'self'",
         "script-src 'self'",
         "style-src 'self' 'unsafe-inline'",
-        "img-src 'self' data: https:",
+        f"img-src 'self' data: {_IMAGE_SCHEMES}",
         "font-src 'self' data:",
         "connect-src 'self'",
         "media-src 'self' https:",

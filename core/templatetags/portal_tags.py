@@ -16,6 +16,7 @@ from django import template
 from django.utils.html import format_html, strip_tags
 from django.utils.safestring import SafeString
 from django.utils.text import Truncator
+from django.utils.translation import gettext as _
 
 register = template.Library()
 
@@ -73,6 +74,7 @@ def responsive_image(
         "alt": image_alt(image, alt),
         "css_class": css_class,
         "loading": "eager" if eager else "lazy",
+        "fetchpriority": "high" if eager else "",
     }
 
 
@@ -103,9 +105,13 @@ def page_ancestors(page) -> list:
     return list(page.get_ancestors().filter(depth__gt=2))
 
 
-@register.simple_tag
-def page_description(page, limit: int = 160) -> str:
-    """Meta description: the promote tab's description, else the page's intro, shortened."""
+@register.simple_tag(takes_context=True)
+def page_description(context, page, limit: int = 160) -> str:
+    """Meta description: the promote tab's description, else the page's intro, shortened.
+
+    A page with neither (a section whose introduction is empty) gets a sentence naming the
+    page and the school, so that every page has a description.
+    """
     if page is None:
         return ""
     text = getattr(page, "search_description", "") or ""
@@ -113,6 +119,16 @@ def page_description(page, limit: int = 160) -> str:
         intro = getattr(page, "intro", "") or ""
         text = strip_tags(str(intro))
     text = " ".join(text.split())
+    if not text:
+        school = context.get("current_school")
+        if context.get("is_operator_site") or school is None:
+            site = context.get("portal_operator_name", "")
+        else:
+            site = school.name
+        text = _("%(title)s – %(site)s: thông tin chính thức trên cổng thông tin điện tử.") % {
+            "title": page.title,
+            "site": site,
+        }
     return Truncator(text).chars(limit)
 
 
@@ -140,3 +156,16 @@ def share_image(page):
     if page is None:
         return None
     return getattr(page, "image", None) or getattr(page, "banner_image", None)
+
+
+@register.simple_tag
+def theme_style(theme) -> SafeString:
+    """``<style>`` with the school's colours as CSS variables (layout preset included).
+
+    The values are validated ``#rrggbb`` colours (core/themes.py), so nothing else can reach
+    the style sheet.
+    """
+    from core.themes import css_variables, palette
+
+    colours = theme.colours() if theme else palette()
+    return format_html("<style>:root{{{}}}</style>", css_variables(colours))

@@ -45,6 +45,11 @@ PORTAL_DEV_DOMAIN_SUFFIX = env_str("PORTAL_DEV_DOMAIN_SUFFIX", ".localhost")
 # when false it is accepted and reported by the audit.
 PORTAL_STRICT_DOMAINS = env_bool("PORTAL_STRICT_DOMAINS", False)
 PORTAL_SCHEME = env_str("PORTAL_SCHEME", "http")
+# Host handling (siteplatform/hosts.py): the port written in absolute URLs (0: none, production),
+# whether unregistered hosts are refused (production), and the operator's own extra hosts.
+PORTAL_PUBLIC_PORT = env_int("PORTAL_PUBLIC_PORT", 0)
+PORTAL_VALIDATE_HOSTS = env_bool("PORTAL_VALIDATE_HOSTS", False)
+PORTAL_OPERATOR_HOSTS = env_list("PORTAL_OPERATOR_HOSTS", "")
 # Official staff e-mail must end with one of these domains (seed 004 §IV.3, R10.3).
 PORTAL_OFFICIAL_EMAIL_DOMAINS = env_list(
     "PORTAL_OFFICIAL_EMAIL_DOMAINS", "pgdbinhtan.edu.vn,edu.vn"
@@ -81,7 +86,7 @@ SHARED_APPS = (
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "editorial.user_admin.SchoolUsersConfig",  # wagtail.users, school-safe user forms
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -132,7 +137,7 @@ TENANT_APPS = (
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "editorial.user_admin.SchoolUsersConfig",  # wagtail.users, school-safe user forms
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -179,7 +184,12 @@ DATABASE_ROUTERS = ("django_tenants.routers.TenantSyncRouter",)
 MIDDLEWARE = [
     # First: CSP and the standard security headers on every response, early answers too.
     "siteplatform.security.SecurityHeadersMiddleware",
+    # Pages (not streamed files: static files are pre-compressed by WhiteNoise) in gzip, with
+    # Django's BREACH mitigation; outside every middleware that rewrites the page.
+    "siteplatform.compression.PageGZipMiddleware",
     "schools.middleware.HealthCheckMiddleware",
+    # Host names lower-cased, checked against the registry, replaced by the canonical domain.
+    "siteplatform.hosts.HostMiddleware",
     "django_tenants.middleware.main.TenantMainMiddleware",
     "schools.middleware.SchoolStatusMiddleware",
     "dashboard.middleware.AlertMiddleware",
@@ -195,6 +205,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After "Phê duyệt" from the dashboard: say the page was approved and published.
+    "core.approval_messages.WorkflowApprovalMessageMiddleware",
     # Admin only: two-step sign-in and idle session expiry (editorial).
     "editorial.middleware.AdminSessionMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -302,7 +314,8 @@ STORAGES = {
             else "django_tenants.files.storage.TenantFileSystemStorage"
         ),
     },
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+    # Hashed names (cached for a year, immutable) and gzip + brotli copies, made by collectstatic.
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 if MEDIA_S3_BUCKET:
     AWS_STORAGE_BUCKET_NAME = MEDIA_S3_BUCKET

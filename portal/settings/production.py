@@ -8,6 +8,10 @@ DEBUG = False
 SECRET_KEY = env_str("SECRET_KEY")
 if not SECRET_KEY:
     raise RuntimeError("SECRET_KEY must be set in production.")
+# Hosts are the registered school domains plus PORTAL_OPERATOR_HOSTS, checked per request
+# against schools.Domain with a cached look-up (siteplatform/hosts.py): the registry lives in the
+# database, so Django's static list stays open behind that check unless set explicitly.
+PORTAL_VALIDATE_HOSTS = env_bool("PORTAL_VALIDATE_HOSTS", True)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "*")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 PORTAL_SCHEME = "https"

@@ -126,7 +126,11 @@ def live_url(chromium_executable, django_db_setup, django_db_blocker):
         # Demo content also adds shared feed sources (public schema): removed afterwards.
         sources_before = set(FeedSource.objects.values_list("pk", flat=True))
         dispatches_before = set(Dispatch.objects.values_list("pk", flat=True))
-        school = _demo_school_ensure()
+        # Absolute URLs stored by the demo (the operator portal's news digest) carry the port.
+        from django.test import override_settings
+
+        with override_settings(PORTAL_PUBLIC_PORT=PORT):
+            school = _demo_school_ensure()
         connection.set_schema_to_public()
         database = connection.settings_dict["NAME"]
     if not _free(PORT):
@@ -135,13 +139,24 @@ def live_url(chromium_executable, django_db_setup, django_db_blocker):
     env = dict(os.environ)
     env.update(
         DATABASE_URL=urlunsplit(parts._replace(path=f"/{database}")),
-        DJANGO_SETTINGS_MODULE="portal.settings.test",
+        DJANGO_SETTINGS_MODULE="tests.browser.server_settings",
+        STATIC_ROOT=str(ROOT / ".data" / "test" / "static-browser"),
+        PORTAL_PUBLIC_PORT=str(PORT),
         PYTHONUNBUFFERED="1",
     )
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     log = (ARTIFACTS / "server.log").open("w")
+    # Static files as in production (tests/browser/server_settings.py), served by WhiteNoise.
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        check=True,
+    )
     server = subprocess.Popen(
-        [sys.executable, "manage.py", "runserver", f"127.0.0.1:{PORT}", "--noreload", "--insecure"],
+        [sys.executable, "manage.py", "runserver", f"127.0.0.1:{PORT}", "--noreload", "--nostatic"],
         cwd=ROOT,
         env=env,
         stdout=log,

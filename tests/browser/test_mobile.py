@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import PAGES, screenshot
+from tests.browser.conftest import PAGES, PORT, screenshot
 
 # The test database is set up only for sessions with tests marked so.
 pytestmark = pytest.mark.django_db
@@ -46,6 +46,24 @@ OVERLAPS = """() => {
 }"""
 
 
+# Visible links and controls outside running text less than 44 px tall (WCAG 2.5.5), as
+# "tag.class text (w×h)". Links inside a paragraph or list item of prose are exempt (WCAG's
+# inline exception), like the skip link that only shows on focus.
+SMALL_TARGETS = """() => {
+  const inline = (el) => el.tagName === "A" && el.closest("p, .lead, .richtext, td, dd, .meta, address, .intro");
+  return [...document.querySelectorAll("a[href], button, input:not([type=hidden]), select, summary")]
+    // A check box is activated through its label too: the label is the target measured.
+    .map((el) => (el.matches("input[type=checkbox], input[type=radio]") && el.labels && el.labels[0]) || el)
+    .filter((el) => {
+      const r = el.getBoundingClientRect();
+      if (!r.width || !r.height || el.classList.contains("skip-link") || inline(el)) return false;
+      return r.height < 43.5;
+    })
+    .map((el) => `${el.tagName.toLowerCase()}.${el.className} ${el.textContent.trim().slice(0, 30)} (${Math.round(el.getBoundingClientRect().width)}×${Math.round(el.getBoundingClientRect().height)})`)
+    .slice(0, 10);
+}"""
+
+
 @pytest.fixture(scope="module")
 def phone_pages(browser):
     contexts = {}
@@ -79,6 +97,25 @@ class PhoneLayoutTests:
         assert page.evaluate(OVERFLOWING) == [], name
         assert page.evaluate(OVERLAPS) is False, name
         assert csp_violations.found == [], csp_violations.found
+        page.close()
+
+    def test_operator_portal_fits_the_phone(self, phone_pages, live_url, csp_violations):
+        page = phone_pages["360x740"].new_page()
+        csp_violations(page)
+        response = page.goto(f"http://localhost:{PORT}/", wait_until="load")
+        assert response.status == 200
+        screenshot(page, "360x740-operator")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360
+        assert page.evaluate(OVERFLOWING) == []
+        assert csp_violations.found == [], csp_violations.found
+        page.close()
+
+    @pytest.mark.parametrize("name", ["home", "gop-y", "cong-khai"])
+    def test_tap_targets_are_at_least_44px(self, phone_pages, live_url, public_paths, name):
+        page = phone_pages["360x740"].new_page()
+        page.goto(live_url + public_paths[name], wait_until="load")
+        small = page.evaluate(SMALL_TARGETS)
+        assert small == [], f"{name}: tap targets under 44 px: {small}"
         page.close()
 
     @pytest.mark.parametrize("viewport", list(VIEWPORTS))

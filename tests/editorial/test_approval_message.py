@@ -37,3 +37,25 @@ class ApprovalMessageTests:
         response = _post_edit(client_a, draft_page)
         body = client_a.get(response["Location"]).content.decode()
         assert "Đã cập nhật trang" in body and "Đã phê duyệt" not in body
+
+    def test_approving_from_the_dashboard_says_approved_and_published(
+        self, client_a, school_a, draft_page
+    ):
+        login(client_a, "congtacvien")
+        _post_edit(client_a, draft_page, **{"action-submit": "1"})
+        client_a.post("/admin/logout/")
+        login(client_a, HEAD)
+        with schema_context(school_a.schema_name):
+            task_state = Page.objects.get(pk=draft_page.pk).current_workflow_task_state
+        # The dashboard's "Approve" button posts the modal's form with XMLHttpRequest.
+        response = client_a.post(
+            f"/admin/pages/workflow/action/{draft_page.pk}/approve/{task_state.pk}/",
+            {"comment": ""},
+            headers={"x-requested-with": "XMLHttpRequest"},
+        )
+        assert response.status_code == 200
+        assert response.json()["step"] == "success"
+        with schema_context(school_a.schema_name):
+            assert Page.objects.get(pk=draft_page.pk).live
+        body = client_a.get("/admin/").content.decode()
+        assert "Đã phê duyệt và xuất bản trang “Lễ khai giảng năm học 2026–2027”." in body

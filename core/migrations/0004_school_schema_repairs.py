@@ -30,6 +30,6 @@ def repair(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("core", "0002_initial")]
+    dependencies = [("core", "0003_theme_layout")]
 
     operations = [migrations.RunPython(repair, migrations.RunPython.noop, elidable=True)]
