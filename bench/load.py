@@ -29,6 +29,7 @@ from pathlib import Path
 import psutil
 from django.conf import settings
 
+from bench import collect_static
 from schools.models import Domain, School
 from schools.services import school_create
 
@@ -155,6 +156,7 @@ def run() -> dict:
         raise RuntimeError("wrk is not installed (apt-get install wrk)")
     hosts, provision_seconds = _ensure_schools()
     gunicorn = str(ROOT / ".venv" / "bin" / "gunicorn")
+    collect_static(_gunicorn_env())
     server = subprocess.Popen(
         [
             gunicorn,

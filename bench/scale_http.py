@@ -16,6 +16,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench import collect_static
+
 ROOT = Path(__file__).resolve().parent.parent
 PORT = int(os.environ.get("BENCH_SCALE_PORT", "8126"))
 WRK_SECONDS = int(os.environ.get("BENCH_SCALE_WRK_SECONDS", "20"))
@@ -144,6 +146,7 @@ def _pages(hosts: list[str], few: list[str]) -> dict:
         "ALLOWED_HOSTS": "*",
         "PORTAL_PAGE_CACHE_ENABLED": "false",
     }
+    collect_static(env)
     server = subprocess.Popen(
         [
             str(Path(sys.executable).parent / "gunicorn"),
