@@ -151,8 +151,13 @@ class Walk:
         return [s for s in self.screens if s.english or s.status >= 400]
 
 
+# Text marked translate="no" (a TOTP secret, codes) is not a sentence of the interface.
 VISIBLE_TEXT = """() => {
+    const hidden = [...document.querySelectorAll('[translate="no"]')];
+    const displays = hidden.map((el) => el.style.display);
+    hidden.forEach((el) => { el.style.display = "none"; });
     const parts = [document.body.innerText];
+    hidden.forEach((el, i) => { el.style.display = displays[i]; });
     for (const el of document.querySelectorAll("input[placeholder], textarea[placeholder]")) {
         if (el.offsetParent !== null) parts.push(el.getAttribute("placeholder"));
     }
