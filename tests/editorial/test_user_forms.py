@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib.auth import get_user_model
 from django_tenants.utils import schema_context
 
-from core import provisioning
+from siteplatform import provisioning
 from tests.conftest import PASSWORD
 from tests.editorial.conftest import login
 
