@@ -25,8 +25,9 @@ import os
 import re
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TypeVar
 
 from django.conf import settings
 from whoosh import collectors, fields, index, writing
@@ -47,6 +48,7 @@ from sitesearch.backend import (
 )
 
 logger = logging.getLogger(__name__)
+T = TypeVar("T")
 
 WRITE_LOCK_TIMEOUT = 30.0
 _SCHEMA_RE = re.compile(r"^[a-z0-9_]{1,63}$")
@@ -154,17 +156,42 @@ def _current(ix: index.Index) -> bool:
     return set(ix.schema.names()) == set(build_schema().names())
 
 
+# A reader lists the index's files and opens the newest table of contents; a commit in
+# another thread or process may delete that file in between (Whoosh removes the previous
+# generation after a commit). The next listing finds the new one: try again a few times.
+TOC_RETRIES = 20
+
+
+def _retrying(action: Callable[[], T]) -> T:
+    for attempt in range(TOC_RETRIES):
+        try:
+            return action()
+        except FileNotFoundError:
+            if attempt == TOC_RETRIES - 1:
+                raise
+            time.sleep(0.005 * (attempt + 1))
+    raise AssertionError("unreachable")
+
+
 def index_exists(schema_name: str) -> bool:
     """An index of the current layout exists."""
     path = index_path(schema_name)
-    if not (path.is_dir() and index.exists_in(str(path))):
-        return False
-    return _current(index.open_dir(str(path)))
+
+    def check() -> bool:
+        if not (path.is_dir() and index.exists_in(str(path))):
+            return False
+        return _current(index.open_dir(str(path)))
+
+    return _retrying(check)
 
 
 def open_index(schema_name: str, *, create: bool = True) -> index.Index | None:
     """The school's index; created empty on first use, or over an index of an older layout,
     when ``create``."""
+    return _retrying(lambda: _open_index(schema_name, create))
+
+
+def _open_index(schema_name: str, create: bool) -> index.Index | None:
     path = index_path(schema_name)
     if path.is_dir() and index.exists_in(str(path)):
         ix = index.open_dir(str(path))
@@ -297,7 +324,7 @@ def searcher_for(schema_name: str):
     ix = open_index(schema_name, create=False)
     if ix is None:
         return None
-    lru[key] = _OpenSearcher(ix.searcher(), writes)
+    lru[key] = _OpenSearcher(_retrying(ix.searcher), writes)
     while len(lru) > MAX_OPEN_SEARCHERS:
         _, old = lru.popitem(last=False)
         old.searcher.close()
