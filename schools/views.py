@@ -9,12 +9,18 @@ from django.core.exceptions import SuspiciousFileOperation
 from django.db import connection
 from django.http import Http404, HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
+from django.utils.cache import patch_cache_control
 from django.views.static import serve
 
 logger = logging.getLogger(__name__)
 
 # Wagtail's original images and renditions; everything else under MEDIA_ROOT is private.
 PUBLIC_MEDIA_FOLDERS = ("original_images/", "images/")
+# How long a browser or proxy may keep a picture without asking again (seconds). A
+# rendition's name carries its filter and focal point, and a replaced original is stored
+# under a new name (its renditions are rebuilt under new names too), so a URL's bytes do not
+# change; originals get a shorter lifetime in case a file is restored under the same name.
+MEDIA_MAX_AGE = {"images/": 30 * 86400, "original_images/": 86400}
 
 
 def tenant_not_found(request: HttpRequest) -> HttpResponse:
@@ -42,10 +48,14 @@ def serve_media(request: HttpRequest, path: str) -> HttpResponse:
         raise Http404("Not this school's file")
     # ``serve`` normalises the path itself: check the folder of the normalised path, or
     # ``images/../feedback/…`` would pass the check and be served from ``feedback/``.
-    if not posixpath.normpath(rest).lstrip("/").startswith(PUBLIC_MEDIA_FOLDERS):
+    folder = posixpath.normpath(rest).lstrip("/")
+    if not folder.startswith(PUBLIC_MEDIA_FOLDERS):
         raise Http404("Not a public media folder")
     try:
-        return serve(request, rest, document_root=str(Path(settings.MEDIA_ROOT) / schema))
+        response = serve(request, rest, document_root=str(Path(settings.MEDIA_ROOT) / schema))
     except SuspiciousFileOperation as exc:
         logger.warning("Refused media path %r on schema %s: %s", path, schema, exc)
         raise Http404("Not this school's file") from exc
+    max_age = next(age for prefix, age in MEDIA_MAX_AGE.items() if folder.startswith(prefix))
+    patch_cache_control(response, public=True, max_age=max_age)
+    return response

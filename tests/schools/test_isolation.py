@@ -83,11 +83,20 @@ class MediaIsolationTests:
         with in_school(school_a):
             image = Image.objects.create(title="Ảnh khai giảng", file=_png())
             url = image.file.url
+            rendition_url = image.get_rendition("width-100").url
             assert (Path(settings.MEDIA_ROOT) / "test_a" / image.file.name).exists()
         assert url.startswith("/media/test_a/")
         response = client_a.get(url)
         assert response.status_code == 200
         assert b"".join(response.streaming_content)[:4] == b"\x89PNG"
+        # Pictures are public and their URLs do not change content: cacheable for a day.
+        assert "public" in response["Cache-Control"]
+        assert "max-age=86400" in response["Cache-Control"]
+        revalidated = client_a.get(url, HTTP_IF_MODIFIED_SINCE=response["Last-Modified"])
+        assert revalidated.status_code == 304
+        rendition = client_a.get(rendition_url)
+        assert rendition.status_code == 200
+        assert "max-age=2592000" in rendition["Cache-Control"]
         assert client_b.get(url).status_code == 404
         # The same file name under B's own prefix does not exist either.
         assert client_b.get(url.replace("/test_a/", "/test_b/")).status_code == 404
