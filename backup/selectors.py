@@ -10,11 +10,15 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 from django_tenants.utils import schema_context, schema_exists
 
 from backup.archive import ArchiveError, archive_open
+from backup.models import BackupJob
 from backup.schemas import _q
+from schools.models import School
+from schools.selectors import school_list
 
 
 def schema_migrations(schema_name: str) -> list[list[str]]:
@@ -100,3 +104,16 @@ def archive_summary(manifest: dict) -> dict:
         "media_files": sum(1 for name in files if name.startswith("media/")),
         "size": sum(entry.get("size", 0) for entry in files.values()),
     }
+
+
+def backup_jobs_recent(limit: int = 20) -> list[BackupJob]:
+    """The operator's latest archive requests, newest first."""
+    return list(BackupJob.objects.all()[:limit])
+
+
+def school_search(query: str) -> QuerySet[School]:
+    """Schools that can be backed up, by name or slug containing ``query``."""
+    schools = school_list().order_by("name")
+    if query:
+        schools = schools.filter(Q(name__icontains=query) | Q(slug__icontains=query))
+    return schools

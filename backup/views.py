@@ -1,6 +1,7 @@
 """The operator's backup page (Điều hành → Sao lưu – khôi phục), public schema only.
 
-Download: the school's archive is written to a temporary file and streamed. Restore: the
+Download: the operator asks for a school's archive, the worker builds it
+(``backup.jobs``), and the page lists it with a download link when it is ready. Restore: the
 upload is verified and kept in a private staging folder under a random id; a second page
 shows what the archive holds and asks for an explicit confirmation (typing the school's slug
 to replace it) before ``backup.services.school_restore`` runs.
@@ -10,8 +11,6 @@ from __future__ import annotations
 
 import logging
 import secrets
-import shutil
-import tempfile
 import time
 from pathlib import Path
 
@@ -21,15 +20,17 @@ from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from backup import pgtools
 from backup.archive import ArchiveError
 from backup.forms import RestoreConfirmForm, RestoreUploadForm
-from backup.selectors import archive_inspect, archive_summary
-from backup.services import school_backup_write, school_restore
+from backup.jobs import backup_job_request, keep_days
+from backup.models import BackupJob
+from backup.selectors import archive_inspect, archive_summary, backup_jobs_recent, school_search
+from backup.services import school_restore
+from backup.storage import backup_storage
+from core.pagination import paginate_request
 from dashboard.permissions import operator_required
 from schools.models import School
 from schools.selectors import school_list
@@ -77,34 +78,53 @@ def backup_index(request: HttpRequest) -> HttpResponse:
             for chunk in form.cleaned_data["archive"].chunks():
                 out.write(chunk)
         return redirect("backup:confirm", token)
+    query = request.GET.get("q", "").strip()[:100]
+    jobs = backup_jobs_recent()
     context = {
         "page_title": _("Sao lưu – khôi phục"),
         "header_icon": "download",
-        "schools": school_list().order_by("name"),
+        "query": query,
+        "schools": paginate_request(request, school_search(query), SCHOOLS_PER_PAGE),
+        "jobs": jobs,
+        "jobs_pending": any(job.pending for job in jobs),
+        "keep_days": keep_days(),
         "form": form,
     }
     return TemplateResponse(request, "backup/admin/index.html", context)
 
 
+SCHOOLS_PER_PAGE = 50
+
+
 @operator_required
 @require_POST
-def backup_download(request: HttpRequest, slug: str) -> HttpResponse:
+def backup_request(request: HttpRequest, slug: str) -> HttpResponse:
     school = get_object_or_404(school_list(), slug=slug)
-    work = Path(tempfile.mkdtemp(prefix="backup-download-"))
-    name = f"{school.slug}-{timezone.localtime():%Y%m%d-%H%M}.tar.gz"
-    try:
-        school_backup_write(
-            school=school, output=work / name, acting_username=request.user.get_username()
+    backup_job_request(school=school, acting_username=request.user.get_username())
+    messages.success(
+        request,
+        _(
+            "Đang tạo bản sao lưu của “%(name)s”. Tệp sẽ có trong danh sách “Bản sao lưu gần "
+            "đây” khi trạng thái là “Sẵn sàng”."
         )
-    except pgtools.PgToolError:
-        shutil.rmtree(work, ignore_errors=True)
-        logger.exception("Backup of %s failed", school.slug)
-        messages.error(request, _("Không tạo được bản sao lưu; chi tiết ở nhật ký máy chủ."))
-        return redirect("backup:index")
-    handle = (work / name).open("rb")
-    (work / name).unlink()  # the open handle keeps the data until the response is sent
-    work.rmdir()
-    return FileResponse(handle, as_attachment=True, filename=name, content_type="application/gzip")
+        % {"name": school.name},
+    )
+    return redirect("backup:index")
+
+
+@operator_required
+def backup_file(request: HttpRequest, job_id: int) -> HttpResponse:
+    job = get_object_or_404(BackupJob, pk=job_id, status=BackupJob.Status.DONE)
+    storage = backup_storage()
+    if not job.file_name or not storage.exists(job.file_name):
+        logger.warning("Backup job %d has no file %r in storage", job.pk, job.file_name)
+        raise Http404("archive gone")
+    return FileResponse(
+        storage.open(job.file_name, "rb"),
+        as_attachment=True,
+        filename=Path(job.file_name).name,
+        content_type="application/gzip",
+    )
 
 
 @operator_required

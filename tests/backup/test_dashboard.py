@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 
 import pytest
@@ -9,12 +10,22 @@ from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test import Client
+from django.utils import timezone
 
+from backup.jobs import backup_job_run, backup_jobs_prune, keep_days
+from backup.models import BackupJob
 from tests.assertions import assert_admin_denied
 from tests.backup.conftest import SOURCE, content_of, wreck
 from tests.conftest import PASSWORD
 
 INDEX = "/admin/dieu-hanh/sao-luu/"
+
+
+@pytest.fixture(autouse=True)
+def _backups_in_tmp(settings, tmp_path):
+    """Built archives under this test's own folder (``backup.storage``: DATA_DIR/backups)."""
+    settings.DATA_DIR = tmp_path
+    return tmp_path / "backups"
 
 
 @pytest.fixture
@@ -28,9 +39,11 @@ def operator(committed):
         client.post("/admin/login/", {"username": "saoluu", "password": PASSWORD}).status_code
         == 302
     )
+    BackupJob.objects.all().delete()
     yield client
     connection.set_schema_to_public()
     user_model.objects.filter(username="saoluu").delete()
+    BackupJob.objects.all().delete()
 
 
 class BackupDashboardTests:
@@ -38,9 +51,17 @@ class BackupDashboardTests:
         page = operator.get(INDEX)
         assert page.status_code == 200 and SOURCE["name"] in page.content.decode()
 
-        download = operator.post(f"{INDEX}tai-ve/{SOURCE['slug']}/")
+        asked = operator.post(f"{INDEX}tao/{SOURCE['slug']}/", follow=True)
+        body = asked.content.decode()
+        assert "Đang tạo bản sao lưu của “Trường THCS Sao Lưu”" in body
+        # The worker (eager here, after the commit) built it: listed as ready with its link.
+        job = BackupJob.objects.get(school_slug=SOURCE["slug"])
+        assert job.status == BackupJob.Status.DONE and job.size > 0
+        assert "Sẵn sàng" in body and f"{INDEX}tai-ve/{job.pk}/" in body
+        download = operator.get(f"{INDEX}tai-ve/{job.pk}/")
         assert download.status_code == 200
         assert "attachment" in download["Content-Disposition"]
+        assert download["Content-Disposition"].endswith('.tar.gz"')
         archive = b"".join(download.streaming_content)
         before = content_of(source_school)
         wreck(source_school)
@@ -63,6 +84,45 @@ class BackupDashboardTests:
         assert content_of(source_school) == before
         assert "Đã khôi phục" in operator.get(INDEX).content.decode()
 
+    def test_a_second_request_while_one_is_pending_queues_nothing(
+        self, operator, source_school, settings
+    ):
+        settings.CELERY_TASK_ALWAYS_EAGER = False  # nobody builds it: it stays queued
+        operator.post(f"{INDEX}tao/{SOURCE['slug']}/")
+        operator.post(f"{INDEX}tao/{SOURCE['slug']}/")
+        job = BackupJob.objects.get(school_slug=SOURCE["slug"])
+        assert job.status == BackupJob.Status.QUEUED
+        page = operator.get(INDEX).content.decode()
+        assert "Đang chờ" in page and "Cập nhật trạng thái" in page
+        assert operator.get(f"{INDEX}tai-ve/{job.pk}/").status_code == 404, "not built yet"
+
+    def test_old_archives_are_pruned_with_their_files(
+        self, operator, source_school, _backups_in_tmp
+    ):
+        operator.post(f"{INDEX}tao/{SOURCE['slug']}/")
+        job = BackupJob.objects.get(school_slug=SOURCE["slug"])
+        stored = _backups_in_tmp / job.file_name
+        assert stored.is_file()
+        later = timezone.now() + datetime.timedelta(days=keep_days(), minutes=1)
+        assert backup_jobs_prune(later) == 1
+        assert not stored.exists() and not BackupJob.objects.filter(pk=job.pk).exists()
+
+    def test_a_failed_build_is_shown_and_logged(self, operator, source_school, caplog):
+        job = BackupJob.objects.create(
+            school=None, school_slug="da-xoa", school_name="Trường đã xoá"
+        )
+        assert backup_job_run(job.pk).status == BackupJob.Status.FAILED
+        assert "Backup job" in caplog.text and "da-xoa" in caplog.text
+        page = operator.get(INDEX).content.decode()
+        assert "Không tạo được" in page and "hãy thử tạo lại" in page
+
+    def test_schools_are_found_by_name_and_paginated(self, operator, source_school):
+        found = operator.get(INDEX, {"q": "Sao Lưu"}).content.decode()
+        assert f"{INDEX}tao/{SOURCE['slug']}/" in found
+        missing = operator.get(INDEX, {"q": "không có trường này"}).content.decode()
+        assert f"{INDEX}tao/{SOURCE['slug']}/" not in missing
+        assert "Không có trường nào khớp" in missing
+
     def test_a_corrupt_upload_is_refused_with_a_clear_message(self, operator, source_school):
         upload = SimpleUploadedFile("hong.tar.gz", b"\x1f\x8b" + b"0" * 200)
         response = operator.post(INDEX, {"archive": upload}, follow=True)
@@ -74,3 +134,4 @@ class BackupDashboardTests:
         client = Client(HTTP_HOST="test-a.localhost")
         client.post("/admin/login/", {"username": "hieutruong", "password": PASSWORD})
         assert_admin_denied(client, client.get(INDEX))
+        assert_admin_denied(client, client.get(f"{INDEX}tai-ve/1/"))
