@@ -26,6 +26,7 @@ from wagtail.search import index
 
 from about.blocks import BodyStreamBlock, LinksStreamBlock, ResourcesStreamBlock
 from core.models import SectionPage
+from core.page_context import PageContextMixin
 from core.schoolyears import SchoolYearField
 from siteplatform.validators import validate_official_email
 
@@ -68,7 +69,7 @@ class AboutPage(Page):
         verbose_name_plural = _("trang nội dung giới thiệu")
 
 
-class OrganisationPage(Page):
+class OrganisationPage(PageContextMixin, Page):
     """ "Cơ cấu tổ chức" (R2.1, R2.3): chart, then each unit with its people.
 
     People and units are snippets (Đơn vị / Nhân sự in the admin menu "Cơ cấu tổ chức"),
@@ -95,13 +96,6 @@ class OrganisationPage(Page):
     class Meta:
         verbose_name = _("trang cơ cấu tổ chức")
         verbose_name_plural = _("trang cơ cấu tổ chức")
-
-    def get_context(self, request, *args, **kwargs):
-        from about.selectors import organisation_groups
-
-        context = super().get_context(request, *args, **kwargs)
-        context["groups"] = organisation_groups()
-        return context
 
 
 class UnitKind(models.TextChoices):
@@ -204,7 +198,7 @@ class StaffMember(index.Indexed, models.Model):
         return (words[0][0] + (words[-1][0] if len(words) > 1 else "")).upper()
 
 
-class YearbookPage(Page):
+class YearbookPage(PageContextMixin, Page):
     """ "Niên giám thống kê" (R2.5): the school's main numbers per school year."""
 
     intro = RichTextField(_("lời giới thiệu"), blank=True, features=INTRO_FEATURES)
@@ -221,13 +215,6 @@ class YearbookPage(Page):
     class Meta:
         verbose_name = _("trang niên giám thống kê")
         verbose_name_plural = _("trang niên giám thống kê")
-
-    def get_context(self, request, *args, **kwargs):
-        from about.selectors import yearbook_summary
-
-        context = super().get_context(request, *args, **kwargs)
-        context["yearbook"] = yearbook_summary(self)
-        return context
 
 
 class YearbookEntry(Orderable):
@@ -296,13 +283,6 @@ class ContactPage(SectionPage):
     class Meta:
         verbose_name = _("trang liên hệ")
         verbose_name_plural = _("trang liên hệ")
-
-    def get_context(self, request, *args, **kwargs):
-        from about.selectors import contact_details
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(contact_details(request))
-        return context
 
 
 class ResourcesPage(SectionPage):
