@@ -7,20 +7,8 @@ from portal.env import env_int
 
 # --- Tenancy ----------------------------------------------------------------------------
 # Decided once; an app never moves between the groups after migrating.
-SHARED_APPS = (
-    # The tenant registry itself: schools and their domains live in the public schema only.
-    "django_tenants",
-    "schools",
-    # One content-type table for every schema, so content-type ids are the same in every
-    # school and process-wide caches (Django's, Wagtail's) never mix schools up.
-    "django.contrib.contenttypes",
-    # Everything below is also a tenant app: the public schema is the operator's own
-    # Wagtail site (its portal, its superusers), so it needs the same tables.
-    "django.contrib.auth",
-    "django.contrib.messages",
-    "django.contrib.staticfiles",
-    "django.contrib.humanize",
-    "django.contrib.sitemaps",
+# Wagtail and what it needs, in both groups (same order in both).
+_WAGTAIL_APPS = (
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -38,6 +26,23 @@ SHARED_APPS = (
     "wagtail",
     "modelcluster",
     "taggit",
+)
+
+SHARED_APPS = (
+    # The tenant registry itself: schools and their domains live in the public schema only.
+    "django_tenants",
+    "schools",
+    # One content-type table for every schema, so content-type ids are the same in every
+    # school and process-wide caches (Django's, Wagtail's) never mix schools up.
+    "django.contrib.contenttypes",
+    # Everything below is also a tenant app: the public schema is the operator's own
+    # Wagtail site (its portal, its superusers), so it needs the same tables.
+    "django.contrib.auth",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.humanize",
+    "django.contrib.sitemaps",
+    *_WAGTAIL_APPS,
     "core",
     # The operator's dashboard: metrics gathered from every school and alerts, in shared
     # tables read from the public schema only.
@@ -72,23 +77,7 @@ TENANT_APPS = (
     "django.contrib.auth",
     "django.contrib.messages",
     "django.contrib.humanize",
-    "wagtail.contrib.forms",
-    "wagtail.contrib.redirects",
-    "wagtail.contrib.settings",
-    "wagtail.contrib.routable_page",
-    "wagtail.contrib.table_block",
-    "wagtail.contrib.sitemaps",
-    "wagtail.embeds",
-    "wagtail.sites",
-    "editorial.user_admin.SchoolUsersConfig",  # wagtail.users, school-safe user forms
-    "wagtail.snippets",
-    "wagtail.documents",
-    "wagtail.images",
-    "wagtail.search",
-    "wagtail.admin",
-    "wagtail",
-    "modelcluster",
-    "taggit",
+    *_WAGTAIL_APPS,
     "core",
     "about",
     "editorial",
