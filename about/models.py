@@ -53,16 +53,25 @@ class AboutIndexPage(SectionPage):
         return context
 
 
-class AboutPage(Page):
-    """Rich text and images: history (R2.2), functions, duties and powers (R2.1)."""
+class ArticlePage(Page):
+    """A summary and free rich content (images, files), drawn by ``about/about_page.html``."""
 
     intro = models.TextField(_("tóm tắt"), blank=True, max_length=500)
     body = StreamField(BodyStreamBlock(), verbose_name=_("nội dung"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
-    parent_page_types = ["about.AboutIndexPage"]
     subpage_types: list[str] = []
+    template = "about/about_page.html"
+
+    class Meta:
+        abstract = True
+
+
+class AboutPage(ArticlePage):
+    """Rich text and images: history (R2.2), functions, duties and powers (R2.1)."""
+
+    parent_page_types = ["about.AboutIndexPage"]
 
     class Meta:
         verbose_name = _("trang nội dung giới thiệu")
@@ -304,17 +313,11 @@ class ResourcesPage(SectionPage):
         verbose_name_plural = _("trang học liệu số")
 
 
-class InfoPage(Page):
+class InfoPage(ArticlePage):
     """A required information page (R9.8): legal dissemination, accreditation, universal
     education… Free rich content with images and downloadable files."""
 
-    intro = models.TextField(_("tóm tắt"), blank=True, max_length=500)
-    body = StreamField(BodyStreamBlock(), verbose_name=_("nội dung"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
-    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
     parent_page_types = ["core.SchoolHomePage", "about.AboutIndexPage"]
-    subpage_types: list[str] = []
 
     class Meta:
         verbose_name = _("trang thông tin")
