@@ -54,7 +54,8 @@ class AboutIndexPage(SectionPage):
 
 
 class ArticlePage(Page):
-    """A summary and free rich content (images, files), drawn by ``about/about_page.html``."""
+    """A summary and free rich content (images, files), drawn by ``about/about_page.html``
+    (Wagtail names each page class's template after it: subclasses set ``template``)."""
 
     intro = models.TextField(_("tóm tắt"), blank=True, max_length=500)
     body = StreamField(BodyStreamBlock(), verbose_name=_("nội dung"), blank=True)
@@ -62,7 +63,6 @@ class ArticlePage(Page):
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
     subpage_types: list[str] = []
-    template = "about/about_page.html"
 
     class Meta:
         abstract = True
@@ -318,6 +318,7 @@ class InfoPage(ArticlePage):
     education… Free rich content with images and downloadable files."""
 
     parent_page_types = ["core.SchoolHomePage", "about.AboutIndexPage"]
+    template = "about/about_page.html"
 
     class Meta:
         verbose_name = _("trang thông tin")
