@@ -8,3 +8,6 @@ class AboutConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "about"
     verbose_name = _("Giới thiệu")
+
+    def ready(self) -> None:
+        import about.contexts  # noqa: F401  (registers the pages' template context)

@@ -26,6 +26,7 @@ from wagtail.search import index
 
 from about.blocks import BodyStreamBlock, LinksStreamBlock, ResourcesStreamBlock
 from core.models import SectionPage
+from core.page_context import PageContextMixin
 from core.schoolyears import SchoolYearField
 from siteplatform.validators import validate_official_email
 
@@ -52,23 +53,32 @@ class AboutIndexPage(SectionPage):
         return context
 
 
-class AboutPage(Page):
-    """Rich text and images: history (R2.2), functions, duties and powers (R2.1)."""
+class ArticlePage(Page):
+    """A summary and free rich content (images, files), drawn by ``about/about_page.html``
+    (Wagtail names each page class's template after it: subclasses set ``template``)."""
 
     intro = models.TextField(_("tóm tắt"), blank=True, max_length=500)
     body = StreamField(BodyStreamBlock(), verbose_name=_("nội dung"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
-    parent_page_types = ["about.AboutIndexPage"]
     subpage_types: list[str] = []
+
+    class Meta:
+        abstract = True
+
+
+class AboutPage(ArticlePage):
+    """Rich text and images: history (R2.2), functions, duties and powers (R2.1)."""
+
+    parent_page_types = ["about.AboutIndexPage"]
 
     class Meta:
         verbose_name = _("trang nội dung giới thiệu")
         verbose_name_plural = _("trang nội dung giới thiệu")
 
 
-class OrganisationPage(Page):
+class OrganisationPage(PageContextMixin, Page):
     """ "Cơ cấu tổ chức" (R2.1, R2.3): chart, then each unit with its people.
 
     People and units are snippets (Đơn vị / Nhân sự in the admin menu "Cơ cấu tổ chức"),
@@ -95,13 +105,6 @@ class OrganisationPage(Page):
     class Meta:
         verbose_name = _("trang cơ cấu tổ chức")
         verbose_name_plural = _("trang cơ cấu tổ chức")
-
-    def get_context(self, request, *args, **kwargs):
-        from about.selectors import organisation_groups
-
-        context = super().get_context(request, *args, **kwargs)
-        context["groups"] = organisation_groups()
-        return context
 
 
 class UnitKind(models.TextChoices):
@@ -204,7 +207,7 @@ class StaffMember(index.Indexed, models.Model):
         return (words[0][0] + (words[-1][0] if len(words) > 1 else "")).upper()
 
 
-class YearbookPage(Page):
+class YearbookPage(PageContextMixin, Page):
     """ "Niên giám thống kê" (R2.5): the school's main numbers per school year."""
 
     intro = RichTextField(_("lời giới thiệu"), blank=True, features=INTRO_FEATURES)
@@ -221,13 +224,6 @@ class YearbookPage(Page):
     class Meta:
         verbose_name = _("trang niên giám thống kê")
         verbose_name_plural = _("trang niên giám thống kê")
-
-    def get_context(self, request, *args, **kwargs):
-        from about.selectors import yearbook_summary
-
-        context = super().get_context(request, *args, **kwargs)
-        context["yearbook"] = yearbook_summary(self)
-        return context
 
 
 class YearbookEntry(Orderable):
@@ -297,13 +293,6 @@ class ContactPage(SectionPage):
         verbose_name = _("trang liên hệ")
         verbose_name_plural = _("trang liên hệ")
 
-    def get_context(self, request, *args, **kwargs):
-        from about.selectors import contact_details
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(contact_details(request))
-        return context
-
 
 class ResourcesPage(SectionPage):
     """ "Học liệu số" (R9.7): resources by subject, and links to systems and libraries."""
@@ -324,17 +313,12 @@ class ResourcesPage(SectionPage):
         verbose_name_plural = _("trang học liệu số")
 
 
-class InfoPage(Page):
+class InfoPage(ArticlePage):
     """A required information page (R9.8): legal dissemination, accreditation, universal
     education… Free rich content with images and downloadable files."""
 
-    intro = models.TextField(_("tóm tắt"), blank=True, max_length=500)
-    body = StreamField(BodyStreamBlock(), verbose_name=_("nội dung"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
-    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
     parent_page_types = ["core.SchoolHomePage", "about.AboutIndexPage"]
-    subpage_types: list[str] = []
+    template = "about/about_page.html"
 
     class Meta:
         verbose_name = _("trang thông tin")

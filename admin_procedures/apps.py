@@ -11,3 +11,6 @@ class AdminProceduresConfig(AppConfig):
     # contenttypes being a shared-only app). Tables and page types are "procedures_*".
     label = "procedures"
     verbose_name = _("Thủ tục – Biểu mẫu")
+
+    def ready(self) -> None:
+        import admin_procedures.contexts  # noqa: F401  (registers the pages' template context)

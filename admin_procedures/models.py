@@ -46,13 +46,6 @@ class ProcedureIndexPage(SectionPage):
         verbose_name = _("chuyên mục Thủ tục – Biểu mẫu")
         verbose_name_plural = _("chuyên mục Thủ tục – Biểu mẫu")
 
-    def get_context(self, request, *args, **kwargs):
-        from admin_procedures.selectors import procedure_list
-
-        context = super().get_context(request, *args, **kwargs)
-        context["procedures"] = procedure_list(self)
-        return context
-
 
 class ProcedurePage(Page):
     """One procedure: who, steps, dossier, time limit, fee, legal basis, where, forms."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import logging
 import textwrap
+from collections.abc import Callable
 from pathlib import Path
 
 from django.core.files.base import ContentFile
@@ -96,20 +97,31 @@ NATIONAL_HEADING = [
 ]
 
 
-def document_from_lines(*, title: str, lines: list[str], heading: list[str] | None = None):
-    """A Wagtail document holding the generated PDF; reused when the title already exists."""
+def _form_document(*, title: str, extension: str, render: Callable[[], bytes]):
+    """A Wagtail document titled ``title`` holding ``render()`` as a ``.<extension>`` file;
+    the existing one when a document of that title and type is already stored."""
     from wagtail.documents import get_document_model
 
     document_model = get_document_model()
-    existing = document_model.objects.filter(title=title, file__endswith=".pdf").first()
+    existing = document_model.objects.filter(title=title, file__endswith=f".{extension}").first()
     if existing is not None:
         return existing
-    content = render_form_pdf(heading=heading or NATIONAL_HEADING, title=title, lines=lines)
-    filename = f"{slugify(title.replace('đ', 'd').replace('Đ', 'D'))[:60] or 'bieu-mau'}.pdf"
+    stem = slugify(title.replace("đ", "d").replace("Đ", "D"))[:60] or "bieu-mau"
     document = document_model(title=title)
-    document.file.save(filename, ContentFile(content), save=False)
+    document.file.save(f"{stem}.{extension}", ContentFile(render()), save=False)
     document.save()
     return document
+
+
+def document_from_lines(*, title: str, lines: list[str], heading: list[str] | None = None):
+    """A Wagtail document holding the generated PDF; reused when the title already exists."""
+    return _form_document(
+        title=title,
+        extension="pdf",
+        render=lambda: render_form_pdf(
+            heading=heading or NATIONAL_HEADING, title=title, lines=lines
+        ),
+    )
 
 
 def form_docx(*, heading: list[str], title: str, lines: list[str]) -> bytes:
@@ -136,15 +148,8 @@ def form_docx(*, heading: list[str], title: str, lines: list[str]) -> bytes:
 
 def docx_document_from_lines(*, title: str, lines: list[str], heading: list[str] | None = None):
     """A Wagtail document holding the form as DOCX; reused when it already exists."""
-    from wagtail.documents import get_document_model
-
-    document_model = get_document_model()
-    existing = document_model.objects.filter(title=title, file__endswith=".docx").first()
-    if existing is not None:
-        return existing
-    content = form_docx(heading=heading or NATIONAL_HEADING, title=title, lines=lines)
-    filename = f"{slugify(title.replace('đ', 'd').replace('Đ', 'D'))[:60] or 'bieu-mau'}.docx"
-    document = document_model(title=title)
-    document.file.save(filename, ContentFile(content), save=False)
-    document.save()
-    return document
+    return _form_document(
+        title=title,
+        extension="docx",
+        render=lambda: form_docx(heading=heading or NATIONAL_HEADING, title=title, lines=lines),
+    )

@@ -13,6 +13,7 @@ class CoreConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        import core.contexts  # noqa: F401  (registers the pages' template context)
         from core.signal_handlers import register_signal_handlers
 
         register_signal_handlers()

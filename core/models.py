@@ -12,6 +12,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.page_context import PageContextMixin
 from core.pagination import paginate_request
 from core.themes import DEFAULT_PRESET, PRESET_CHOICES
 from siteplatform.validators import validate_hex_colour, validate_official_email
@@ -21,7 +22,7 @@ def _in_public_schema() -> bool:
     return connection.schema_name == settings.PUBLIC_SCHEMA_NAME
 
 
-class SectionPage(Page):
+class SectionPage(PageContextMixin, Page):
     """Base of a school's section pages (/van-ban/, /cong-khai/, …): an optional
     introduction, placed directly under the school's home page, one per school.
 
@@ -39,7 +40,7 @@ class SectionPage(Page):
         abstract = True
 
 
-class SchoolHomePage(Page):
+class SchoolHomePage(PageContextMixin, Page):
     """The root of a school's site: every section hangs below it (R1.4)."""
 
     intro = RichTextField(_("lời giới thiệu"), blank=True, features=["bold", "italic", "link"])
@@ -65,22 +66,8 @@ class SchoolHomePage(Page):
     def can_create_at(cls, parent) -> bool:
         return super().can_create_at(parent) and not _in_public_schema()
 
-    def get_context(self, request, *args, **kwargs):
-        from core.selectors import home_panels, home_sections
-        from core.seo import organization_data
-        from core.themes import quick_links
 
-        context = super().get_context(request, *args, **kwargs)
-        context["sections"] = home_sections(self)
-        context["quick_links"] = quick_links(context["sections"])
-        panels = home_panels(request, self)
-        context["panels"] = panels["main"]
-        context["feed_panels"] = panels["feed"]
-        context["structured_data"] = organization_data(request, self)
-        return context
-
-
-class PortalHomePage(RoutablePageMixin, Page):
+class PortalHomePage(PageContextMixin, RoutablePageMixin, Page):
     """The operator's portal (public schema): integrates every school (R1.5).
 
     Routes: the home page (directory and the latest news of every school) and
@@ -103,15 +90,6 @@ class PortalHomePage(RoutablePageMixin, Page):
     @classmethod
     def can_create_at(cls, parent) -> bool:
         return super().can_create_at(parent) and _in_public_schema()
-
-    def get_context(self, request, *args, **kwargs):
-        from core.selectors import school_directory
-
-        context = super().get_context(request, *args, **kwargs)
-        context["directory"] = school_directory(
-            level=request.GET.get("cap", ""), district=request.GET.get("quan", "")
-        )
-        return context
 
     @path("")
     def home(self, request):

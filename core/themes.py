@@ -8,7 +8,7 @@ page as CSS custom properties (``{% theme_style %}``), and checked against WCAG 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 from django.utils.translation import gettext_lazy as _
 
@@ -62,44 +62,42 @@ class Preset:
     surface: str
 
 
+# The colours of a preset, by CSS variable name (``banner_bg`` is ``--banner-bg``).
+PRESET_COLOURS = tuple(field.name for field in fields(Preset) if field.name not in {"key", "label"})
+
+# What the presets share; each preset below lists only what it changes.
+_PRESET_BASE = {
+    "banner_bg": "primary",
+    "banner_fg": "#ffffff",
+    "menu_bg": "primary-dark",
+    "menu_fg": "#ffffff",
+    "page_bg": "#ffffff",
+    "surface": "#f4f6f9",
+}
+_PRESET_CHANGES = (
+    # The usual portal of a Vietnamese school: the banner in the school's colour, the menu
+    # in a darker band below, two columns on wide screens.
+    (
+        "chuan",
+        _("Chuẩn: băng tiêu đề màu chủ đạo, trình đơn sẫm màu"),
+        {"page_bg": "#f3f5f8", "surface": "#ffffff"},
+    ),
+    # A light banner with the names in the school's colour, the menu in that colour.
+    (
+        "trang-nha",
+        _("Trang nhã: băng tiêu đề nền sáng, trình đơn màu chủ đạo"),
+        {"banner_bg": "#ffffff", "banner_fg": "primary", "menu_bg": "primary"},
+    ),
+    # Compact: one deep band for the banner and the menu, one column of content.
+    (
+        "gon",
+        _("Gọn: một băng tiêu đề sẫm màu, nội dung một cột"),
+        {"banner_bg": "primary-dark"},
+    ),
+)
 PRESETS: dict[str, Preset] = {
-    preset.key: preset
-    for preset in (
-        # The usual portal of a Vietnamese school: the banner in the school's colour, the
-        # menu in a darker band below, two columns on wide screens.
-        Preset(
-            key="chuan",
-            label=_("Chuẩn: băng tiêu đề màu chủ đạo, trình đơn sẫm màu"),
-            banner_bg="primary",
-            banner_fg="#ffffff",
-            menu_bg="primary-dark",
-            menu_fg="#ffffff",
-            page_bg="#f3f5f8",
-            surface="#ffffff",
-        ),
-        # A light banner with the names in the school's colour, the menu in that colour.
-        Preset(
-            key="trang-nha",
-            label=_("Trang nhã: băng tiêu đề nền sáng, trình đơn màu chủ đạo"),
-            banner_bg="#ffffff",
-            banner_fg="primary",
-            menu_bg="primary",
-            menu_fg="#ffffff",
-            page_bg="#ffffff",
-            surface="#f4f6f9",
-        ),
-        # Compact: one deep band for the banner and the menu, one column of content.
-        Preset(
-            key="gon",
-            label=_("Gọn: một băng tiêu đề sẫm màu, nội dung một cột"),
-            banner_bg="primary-dark",
-            banner_fg="#ffffff",
-            menu_bg="primary-dark",
-            menu_fg="#ffffff",
-            page_bg="#ffffff",
-            surface="#f4f6f9",
-        ),
-    )
+    key: Preset(key=key, label=label, **(_PRESET_BASE | changes))
+    for key, label, changes in _PRESET_CHANGES
 }
 DEFAULT_PRESET = "chuan"
 PRESET_CHOICES = [(preset.key, preset.label) for preset in PRESETS.values()]
@@ -126,12 +124,7 @@ def palette(
         "primary": primary,
         "primary-dark": named["primary-dark"],
         "accent": accent,
-        "banner-bg": resolve(preset.banner_bg),
-        "banner-fg": resolve(preset.banner_fg),
-        "menu-bg": resolve(preset.menu_bg),
-        "menu-fg": resolve(preset.menu_fg),
-        "page-bg": preset.page_bg,
-        "surface": preset.surface,
+        **{name.replace("_", "-"): resolve(getattr(preset, name)) for name in PRESET_COLOURS},
         "text": TEXT,
         "muted": MUTED,
         "footer-bg": FOOTER_BG,

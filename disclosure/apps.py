@@ -6,3 +6,6 @@ class DisclosureConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "disclosure"
     verbose_name = _("Ba công khai")
+
+    def ready(self) -> None:
+        import disclosure.contexts  # noqa: F401  (registers the pages' template context)

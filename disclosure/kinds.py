@@ -16,10 +16,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db import models
+from django.conf import settings
+from django.db import connection, models
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from schools.models import SchoolLevel
+from schools.models import School, SchoolLevel
 
 
 class Category(models.TextChoices):
@@ -116,3 +118,19 @@ def category_of_kind(kind: str) -> str:
 
 def category_letter(category: str) -> str:
     return CATEGORY_LETTERS.get(category, "")
+
+
+def school_level(request: HttpRequest | None = None) -> str | None:
+    """The level of the school being served or worked on (``request.tenant`` or connection).
+
+    Outside a request, ``schema_context`` leaves a tenant stand-in without a level, so the
+    registry row is read from the public schema by schema name.
+    """
+    tenant = getattr(request, "tenant", None) or getattr(connection, "tenant", None)
+    level = getattr(tenant, "level", None)
+    if level is not None:
+        return level or None
+    schema = connection.schema_name
+    if not schema or schema == settings.PUBLIC_SCHEMA_NAME:
+        return None
+    return School.objects.filter(schema_name=schema).values_list("level", flat=True).first()

@@ -23,9 +23,17 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from core.models import SectionPage
+from core.page_context import PageContextMixin
 from core.schoolyears import SchoolYearField, parse_school_year, school_year_choices
 from disclosure.blocks import ContentStreamBlock
-from disclosure.kinds import Category, Kind, category_letter, category_of_kind
+from disclosure.kinds import (
+    Category,
+    Kind,
+    category_letter,
+    category_of_kind,
+    kinds_for_level,
+    school_level,
+)
 
 DEADLINE_HELP = _(
     "Công khai trước ngày 30/6 hằng năm; cập nhật trong 10 ngày làm việc kể từ khi có "
@@ -48,15 +56,6 @@ class DisclosureIndexPage(SectionPage):
     class Meta:
         verbose_name = _("chuyên mục Ba công khai")
         verbose_name_plural = _("chuyên mục Ba công khai")
-
-    def get_context(self, request, *args, **kwargs):
-        from disclosure.selectors import disclosure_grid, disclosure_year_pages
-
-        context = super().get_context(request, *args, **kwargs)
-        context["grid"] = disclosure_grid(self)
-        context["older_years"] = disclosure_year_pages(self, exclude=context["grid"]["years"])
-        context["deadline_help"] = DEADLINE_HELP
-        return context
 
 
 class DisclosureYearPageForm(WagtailAdminPageForm):
@@ -92,7 +91,7 @@ class DisclosureYearPageForm(WagtailAdminPageForm):
         return super().clean()
 
 
-class DisclosureYearPage(Page):
+class DisclosureYearPage(PageContextMixin, Page):
     """Everything a school discloses for one school year, grouped by category (R5.1)."""
 
     school_year = SchoolYearField(
@@ -156,22 +155,11 @@ class DisclosureYearPage(Page):
             )
         super().clean()
 
-    def get_context(self, request, *args, **kwargs):
-        from disclosure.selectors import school_level, year_sections
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(year_sections(self, level=school_level(request)))
-        context["deadline_help"] = DEADLINE_HELP
-        return context
-
 
 class DisclosureItemPageForm(WagtailAdminPageForm):
     """Offer only the kinds the school's level publishes (R5.3); the kind fixes the category."""
 
     def __init__(self, *args, **kwargs):
-        from disclosure.kinds import kinds_for_level
-        from disclosure.selectors import school_level
-
         super().__init__(*args, **kwargs)
         offered = set(kinds_for_level(school_level()))
         if self.instance.kind:

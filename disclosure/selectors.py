@@ -4,11 +4,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from django.conf import settings
-from django.db import connection
 from django.db.models import Count, Prefetch
 from django.db.models.functions import Substr
-from django.http import HttpRequest
 from wagtail.models import Page
 
 from core.schoolyears import recent_school_years
@@ -26,24 +23,6 @@ from disclosure.models import (
     DisclosureItemPage,
     DisclosureYearPage,
 )
-
-
-def school_level(request: HttpRequest | None = None) -> str | None:
-    """The level of the school being served or worked on (``request.tenant`` or connection).
-
-    Outside a request, ``schema_context`` leaves a tenant stand-in without a level, so the
-    registry row is read from the public schema by schema name.
-    """
-    tenant = getattr(request, "tenant", None) or getattr(connection, "tenant", None)
-    level = getattr(tenant, "level", None)
-    if level is not None:
-        return level or None
-    schema = connection.schema_name
-    if not schema or schema == settings.PUBLIC_SCHEMA_NAME:
-        return None
-    from schools.models import School
-
-    return School.objects.filter(schema_name=schema).values_list("level", flat=True).first()
 
 
 def categories() -> list[dict]:

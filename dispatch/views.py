@@ -8,12 +8,10 @@ that was not sent to this school is a 404 whatever its id.
 
 from __future__ import annotations
 
-import logging
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import connection
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -32,8 +30,8 @@ from dispatch.selectors import (
     sent_dispatches,
 )
 from dispatch.services import DispatchContent, dispatch_send, receipt_mark_opened
+from siteplatform.downloads import stored_file_response
 
-logger = logging.getLogger(__name__)
 PER_PAGE = 30
 
 
@@ -42,15 +40,12 @@ def _page(request: HttpRequest, queryset):
 
 
 def _file_response(stored: DispatchFile) -> HttpResponse:
-    try:
-        handle = stored.file.open("rb")
-    except (FileNotFoundError, OSError) as exc:
-        logger.warning("Dispatch file %s is missing: %s", stored.pk, exc)
-        raise Http404("File missing") from exc
-    response = FileResponse(
-        handle, as_attachment=True, filename=stored.filename, content_type=stored.content_type
+    response = stored_file_response(
+        stored.file,
+        filename=stored.filename,
+        content_type=stored.content_type,
+        what=f"Dispatch file {stored.pk}",
     )
-    response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'"
     return response
 

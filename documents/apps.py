@@ -13,3 +13,6 @@ class DocumentsConfig(AppConfig):
     label = "documents"
     verbose_name = _("Văn bản")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        import documents.contexts  # noqa: F401  (registers the pages' template context)

@@ -11,7 +11,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -22,6 +22,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from core.models import SectionPage
+from core.page_context import PageContextMixin
 from core.schoolyears import current_school_year
 
 # Re-exported: the vocabularies are part of what ``documents.models`` offers other apps.
@@ -29,7 +30,7 @@ from documents.kinds import INVERSE_RELATION_LABELS as INVERSE_RELATION_LABELS
 from documents.kinds import DocumentField as DocumentField
 from documents.kinds import DocumentKind as DocumentKind
 from documents.kinds import RelationType as RelationType
-from documents.validity import Validity, today_in_vietnam, validity_status
+from documents.validity import Validity, in_force_since_q, today_in_vietnam, validity_status
 from siteplatform.text import nfc, nfc_collapsed
 
 
@@ -73,15 +74,8 @@ class DocumentIndexPage(SectionPage):
         verbose_name = _("chuyên mục văn bản")
         verbose_name_plural = _("chuyên mục văn bản")
 
-    def get_context(self, request, *args, **kwargs):
-        from documents.selectors import document_index_context
 
-        context = super().get_context(request, *args, **kwargs)
-        context.update(document_index_context(index_page=self, params=request.GET))
-        return context
-
-
-class OfficialDocumentPage(RoutablePageMixin, Page):
+class OfficialDocumentPage(PageContextMixin, RoutablePageMixin, Page):
     """One official document (R4.1, R4.4).
 
     Routes: the page itself (counts a view), ``tai-ve/<document id>/`` (counts a download
@@ -233,8 +227,6 @@ class OfficialDocumentPage(RoutablePageMixin, Page):
         return self.effective_date or self.issue_date
 
     def is_replaced(self, today: datetime.date | None = None) -> bool:
-        from documents.selectors import replacing_relations
-
         return replacing_relations(today or today_in_vietnam()).filter(target=self).exists()
 
     def validity(self, today: datetime.date | None = None) -> Validity:
@@ -250,13 +242,6 @@ class OfficialDocumentPage(RoutablePageMixin, Page):
             replaced=replaced,
             today=today,
         )
-
-    def get_context(self, request, *args, **kwargs):
-        from documents.selectors import document_detail_context
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(document_detail_context(document=self))
-        return context
 
     @path("", name="detail")
     def detail(self, request):
@@ -338,6 +323,15 @@ class DocumentRelation(Orderable):
     @property
     def inverse_label(self) -> str:
         return INVERSE_RELATION_LABELS[RelationType(self.relation_type)]
+
+
+def replacing_relations(today: datetime.date) -> QuerySet[DocumentRelation]:
+    """ "Replaces" relations from live documents already in force: their targets are replaced."""
+    return DocumentRelation.objects.filter(
+        in_force_since_q(today, prefix="page__"),
+        relation_type=RelationType.REPLACES,
+        page__live=True,
+    )
 
 
 class DocumentStats(models.Model):

@@ -23,22 +23,13 @@ from documents.models import (
     Issuer,
     OfficialDocumentFile,
     OfficialDocumentPage,
-    RelationType,
+    replacing_relations,
 )
-from documents.validity import in_force_since_q, today_in_vietnam, validity_q
+from documents.validity import today_in_vietnam, validity_q
 
 PAGE_SIZE = 20
 HOME_PANEL_SIZE = 5
 MAX_QUERY_WORDS = 8
-
-
-def replacing_relations(today: datetime.date) -> QuerySet[DocumentRelation]:
-    """ "Replaces" relations from live documents already in force: their targets are replaced."""
-    return DocumentRelation.objects.filter(
-        in_force_since_q(today, prefix="page__"),
-        relation_type=RelationType.REPLACES,
-        page__live=True,
-    )
 
 
 def with_replaced_flag(

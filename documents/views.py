@@ -6,15 +6,12 @@ schema, so another school's domain can never reach it (R1.1).
 
 from __future__ import annotations
 
-import logging
-
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 
 from documents.models import OfficialDocumentFile, OfficialDocumentPage
 from documents.services import document_download_count
-
-logger = logging.getLogger(__name__)
+from siteplatform.downloads import stored_file_response
 
 
 def _attached_file(document: OfficialDocumentPage, file_id: int) -> OfficialDocumentFile:
@@ -30,19 +27,13 @@ def _attached_file(document: OfficialDocumentPage, file_id: int) -> OfficialDocu
 
 def _file_response(attached: OfficialDocumentFile, *, as_attachment: bool) -> HttpResponse:
     doc = attached.document
-    try:
-        handle = doc.file.open("rb")
-    except (FileNotFoundError, OSError) as exc:
-        logger.warning("Document file %s is missing: %s", doc.pk, exc)
-        raise Http404("File missing") from exc
-    response = FileResponse(
-        handle,
-        as_attachment=as_attachment,
+    return stored_file_response(
+        doc.file,
         filename=doc.filename,
         content_type=doc.content_type,
+        what=f"Document file {doc.pk}",
+        as_attachment=as_attachment,
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
 
 
 def document_file_download(

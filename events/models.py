@@ -20,6 +20,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.models import SectionPage
+from core.page_context import PageContextMixin
 
 EVENTS_INDEX_SLUG = "lich-cong-tac"
 MONTH_PARAM = "thang"
@@ -57,19 +58,6 @@ class EventIndexPage(RoutablePageMixin, SectionPage):
         verbose_name = _("lịch công tác – sự kiện")
         verbose_name_plural = _("lịch công tác – sự kiện")
 
-    def get_context(self, request, *args, **kwargs):
-        from events.selectors import calendar_context
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(
-            calendar_context(
-                self,
-                month=request.GET.get(MONTH_PARAM),
-                week=request.GET.get(WEEK_PARAM),
-            )
-        )
-        return context
-
     @path("", name="calendar")
     def calendar(self, request):
         return self.render(request)
@@ -82,7 +70,7 @@ class EventIndexPage(RoutablePageMixin, SectionPage):
         return calendar_feed(request, index=self)
 
 
-class EventPage(RoutablePageMixin, Page):
+class EventPage(PageContextMixin, RoutablePageMixin, Page):
     """One event or item of the weekly work schedule. In the admin: under "Lịch công tác"."""
 
     start = models.DateTimeField(_("bắt đầu"))
@@ -189,13 +177,6 @@ class EventPage(RoutablePageMixin, Page):
     @property
     def is_multi_day(self) -> bool:
         return self.last_day > self.first_day
-
-    def get_context(self, request, *args, **kwargs):
-        from events.selectors import event_detail_context
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(event_detail_context(self))
-        return context
 
     @path("", name="detail")
     def detail(self, request):

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import logging
-
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 
 from feedback.models import ConsultationOpinion, FeedbackMessage
-
-logger = logging.getLogger(__name__)
+from siteplatform.downloads import stored_file_response
 
 _MODELS = {"gop-y": FeedbackMessage, "y-kien": ConsultationOpinion}
 
@@ -25,17 +22,10 @@ def attachment_download(request: HttpRequest, kind: str, pk: int) -> FileRespons
     item = get_object_or_404(model, pk=pk)
     if not item.attachment:
         raise Http404
-    try:
-        handle = item.attachment.open("rb")
-    except OSError as exc:
-        logger.warning("Attachment of %s is missing from storage", item.reference)
-        raise Http404 from exc
     filename = item.attachment_name or f"{item.reference}.{item.attachment.name.rsplit('.', 1)[-1]}"
-    response = FileResponse(
-        handle,
-        as_attachment=True,
+    return stored_file_response(
+        item.attachment,
         filename=filename,
         content_type=item.attachment_type or "application/octet-stream",
+        what=f"Attachment of {item.reference}",
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    return response

@@ -12,6 +12,7 @@ class FeedbackConfig(AppConfig):
     def ready(self) -> None:
         from django.conf import settings
 
+        import feedback.contexts  # noqa: F401  (registers the pages' template context)
         from feedback.schedule import beat_schedule_register
 
         beat_schedule_register(settings.CELERY_BEAT_SCHEDULE)

@@ -21,7 +21,6 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.models import SectionPage
-from core.pagination import paginate_request
 
 PAGE_SIZE = 10
 
@@ -128,14 +127,6 @@ class ConsultationIndexPage(SectionPage):
     class Meta:
         verbose_name = _("trang lấy ý kiến")
         verbose_name_plural = _("trang lấy ý kiến")
-
-    def get_context(self, request, *args, **kwargs):
-        from feedback.selectors import consultation_list
-
-        context = super().get_context(request, *args, **kwargs)
-        context["consultations"] = paginate_request(request, consultation_list(self), PAGE_SIZE)
-        context["now"] = timezone.now()
-        return context
 
 
 class ConsultationPage(RoutablePageMixin, Page):

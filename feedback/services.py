@@ -27,6 +27,7 @@ from feedback.models import (
     Submission,
 )
 from feedback.validators import CheckedAttachment, clean_text
+from siteplatform.mail import mail_task_queue
 
 logger = logging.getLogger(__name__)
 
@@ -39,14 +40,6 @@ def reference_generate(prefix: str) -> str:
     """``GY-2026-K7M2QX``: 31⁶ ≈ 887 million values per year, drawn with ``secrets``."""
     token = "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(REFERENCE_LENGTH))
     return f"{prefix}-{timezone.localdate().year}-{token}"
-
-
-def _queue(task, *args) -> None:
-    """Send a task; a broker outage is logged, never raised into the request."""
-    try:
-        task.delay(*args)
-    except Exception:  # noqa: BLE001 - the submission is stored; the mail can be resent
-        logger.exception("Could not queue %s%r", task.name, args)
 
 
 def insert_with_reference(instance: Submission, prefix: str) -> Submission:
@@ -146,9 +139,9 @@ def feedback_submit(
 
     from feedback import tasks
 
-    transaction.on_commit(lambda: _queue(tasks.feedback_notify_board, feedback.pk))
+    transaction.on_commit(lambda: mail_task_queue(tasks.feedback_notify_board, feedback.pk))
     if feedback.email:
-        transaction.on_commit(lambda: _queue(tasks.feedback_send_ack, feedback.pk))
+        transaction.on_commit(lambda: mail_task_queue(tasks.feedback_send_ack, feedback.pk))
     return feedback
 
 
@@ -172,7 +165,7 @@ def feedback_reply_send(*, feedback: FeedbackMessage, acting_user) -> FeedbackMe
 
     from feedback import tasks
 
-    transaction.on_commit(lambda: _queue(tasks.feedback_send_reply, feedback.pk))
+    transaction.on_commit(lambda: mail_task_queue(tasks.feedback_send_reply, feedback.pk))
     return feedback
 
 
@@ -221,7 +214,7 @@ def opinion_submit(
     if item.email:
         from feedback import tasks
 
-        transaction.on_commit(lambda: _queue(tasks.opinion_send_ack, item.pk))
+        transaction.on_commit(lambda: mail_task_queue(tasks.opinion_send_ack, item.pk))
     return item
 
 

@@ -10,6 +10,7 @@ class NewsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        import news.contexts  # noqa: F401  (registers the pages' template context)
         from news.signal_handlers import register_signal_handlers
 
         register_signal_handlers()

@@ -64,19 +64,6 @@ class NewsIndexPage(SectionPage):
         verbose_name = _("chuyên mục tin tức")
         verbose_name_plural = _("chuyên mục tin tức")
 
-    def get_context(self, request, *args, **kwargs):
-        from news.selectors import news_index_listing
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(
-            news_index_listing(
-                self,
-                category_slug=request.GET.get(CATEGORY_PARAM, ""),
-                page_number=request.GET.get("trang", "1"),
-            )
-        )
-        return context
-
 
 class NewsPageForm(WagtailAdminPageForm):
     """Pre-fills the author with the editor's full name on a new article (R3.4)."""

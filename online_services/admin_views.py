@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import logging
-
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 
 from online_services.import_layout import sample_workbook
 from online_services.models import ApplicationAttachment
-
-logger = logging.getLogger(__name__)
+from siteplatform.downloads import stored_file_response
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 _SAMPLES = {
@@ -39,17 +36,10 @@ def attachment_download(request: HttpRequest, pk: int) -> FileResponse:
     attachment = get_object_or_404(
         ApplicationAttachment.objects.select_related("application"), pk=pk
     )
-    try:
-        handle = attachment.file.open("rb")
-    except (OSError, ValueError) as exc:
-        logger.warning("Attachment %s is missing from storage", pk)
-        raise Http404 from exc
     extension = attachment.file.name.rsplit(".", 1)[-1]
-    response = FileResponse(
-        handle,
-        as_attachment=True,
+    return stored_file_response(
+        attachment.file,
         filename=f"{attachment.application.reference}-{attachment.pk}.{extension}",
         content_type=attachment.content_type or "application/octet-stream",
+        what=f"Attachment {pk}",
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    return response

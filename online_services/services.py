@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import logging
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.core.validators import validate_ipv46_address
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
@@ -42,6 +43,7 @@ from online_services.models import (
     StudentResult,
 )
 from online_services.text import phone_key
+from siteplatform.mail import mail_task_queue
 
 logger = logging.getLogger(__name__)
 
@@ -62,12 +64,42 @@ def _replaceable(existing, replace: bool, label: str) -> None:
         )
 
 
-def _stamp(item, *, parsed: ParsedFile, source_name: str, published: bool, acting_user) -> None:
-    item.published = published
-    item.source_name = source_name[:255]
-    item.row_count = len(parsed.rows)
-    item.imported_by = acting_user
-    item.imported_at = timezone.now()
+def _imported_set_store(
+    existing,
+    build: Callable[[], models.Model],
+    *,
+    label: str,
+    row_model: type[models.Model],
+    parent_field: str,
+    rows_label: str,
+    parsed: ParsedFile,
+    source_name: str,
+    published: bool,
+    replace: bool,
+    acting_user,
+):
+    """Store an imported set (``existing``, or ``build()`` when there is none) with the rows
+    of ``parsed`` as ``row_model`` rows; an existing set's old rows go first, and only with
+    ``replace``."""
+    _replaceable(existing, replace, label)
+    if existing is None:
+        imported = build()
+    else:
+        imported = existing
+        imported.rows.all().delete()
+    imported.published = published
+    imported.source_name = source_name[:255]
+    imported.row_count = len(parsed.rows)
+    imported.imported_by = acting_user
+    imported.imported_at = timezone.now()
+    imported.save()
+    row_model.objects.bulk_create(
+        (row_model(**{parent_field: imported}, **row) for row in parsed.rows),
+        batch_size=BULK_BATCH,
+    )
+    log(instance=imported, action="wagtail.create", user=acting_user)
+    logger.info("Imported %s %s into set %s", len(parsed.rows), rows_label, imported.pk)
+    return imported
 
 
 @transaction.atomic
@@ -89,27 +121,19 @@ def result_set_import(
         .filter(school_year=school_year, period=period, exam_name=exam_name)
         .first()
     )
-    label = f"{ResultSet(period=period, exam_name=exam_name).label} {school_year}"
-    _replaceable(result_set, replace, label)
-    if result_set is None:
-        result_set = ResultSet(school_year=school_year, period=period, exam_name=exam_name)
-    else:
-        result_set.rows.all().delete()
-    _stamp(
+    return _imported_set_store(
         result_set,
+        lambda: ResultSet(school_year=school_year, period=period, exam_name=exam_name),
+        label=f"{ResultSet(period=period, exam_name=exam_name).label} {school_year}",
+        row_model=StudentResult,
+        parent_field="result_set",
+        rows_label="result rows",
         parsed=parsed,
         source_name=source_name,
         published=published,
+        replace=replace,
         acting_user=acting_user,
     )
-    result_set.save()
-    StudentResult.objects.bulk_create(
-        (StudentResult(result_set=result_set, **row) for row in parsed.rows),
-        batch_size=BULK_BATCH,
-    )
-    log(instance=result_set, action="wagtail.create", user=acting_user)
-    logger.info("Imported %s result rows into set %s", len(parsed.rows), result_set.pk)
-    return result_set
 
 
 @transaction.atomic
@@ -126,25 +150,19 @@ def diploma_set_import(
     """Store one batch of diplomas; with ``replace``, the batch's old rows go first."""
     title = clean_text(title)
     diploma_set = DiplomaSet.objects.select_for_update().filter(kind=kind, title=title).first()
-    _replaceable(diploma_set, replace, title)
-    if diploma_set is None:
-        diploma_set = DiplomaSet(kind=kind, title=title)
-    else:
-        diploma_set.rows.all().delete()
-    _stamp(
+    return _imported_set_store(
         diploma_set,
+        lambda: DiplomaSet(kind=kind, title=title),
+        label=title,
+        row_model=Diploma,
+        parent_field="diploma_set",
+        rows_label="diplomas",
         parsed=parsed,
         source_name=source_name,
         published=published,
+        replace=replace,
         acting_user=acting_user,
     )
-    diploma_set.save()
-    Diploma.objects.bulk_create(
-        (Diploma(diploma_set=diploma_set, **row) for row in parsed.rows), batch_size=BULK_BATCH
-    )
-    log(instance=diploma_set, action="wagtail.create", user=acting_user)
-    logger.info("Imported %s diplomas into set %s", len(parsed.rows), diploma_set.pk)
-    return diploma_set
 
 
 def lookup_log_record(*, kind: str, hashed: str, found: bool, client_ip: str | None) -> LookupLog:
@@ -164,14 +182,6 @@ class Attachment:
     document: CampaignDocument
     upload: UploadedFile
     checked: CheckedAttachment
-
-
-def _queue(task, *args) -> None:
-    """Send a task; a broker outage is logged, never raised into the request."""
-    try:
-        task.delay(*args)
-    except Exception:  # noqa: BLE001 - the application is stored; the mail can be resent
-        logger.exception("Could not queue %s%r", task.name, args)
 
 
 def _attach(application: AdmissionApplication, item: Attachment) -> None:
@@ -227,9 +237,9 @@ def application_submit(
 
     from online_services import tasks
 
-    transaction.on_commit(lambda: _queue(tasks.application_notify_board, application.pk))
+    transaction.on_commit(lambda: mail_task_queue(tasks.application_notify_board, application.pk))
     if application.parent_email:
-        transaction.on_commit(lambda: _queue(tasks.application_send_ack, application.pk))
+        transaction.on_commit(lambda: mail_task_queue(tasks.application_send_ack, application.pk))
     return application
 
 
@@ -285,7 +295,7 @@ def application_review(
     if decided and row.parent_email:
         from online_services import tasks
 
-        transaction.on_commit(lambda: _queue(tasks.application_send_decision, row.pk))
+        transaction.on_commit(lambda: mail_task_queue(tasks.application_send_decision, row.pk))
     return row
 
 

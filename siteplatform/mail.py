@@ -71,3 +71,12 @@ def mail_send_once(
         row.save(update_fields=[stamp])
     logger.info("Sent %s mail for %s %s", stamp, queryset.model.__name__, pk)
     return True
+
+
+def mail_task_queue(task, *args: object) -> None:
+    """Send a mail task to the broker; an outage is logged, never raised into the request
+    (the row it mails about is stored, and the mail can be sent again)."""
+    try:
+        task.delay(*args)
+    except Exception:  # noqa: BLE001 - the row is stored; the mail can be resent
+        logger.exception("Could not queue %s%r", task.name, args)

@@ -13,3 +13,6 @@ class RssSchoolConfig(AppConfig):
     label = "rss_school"
     verbose_name = _("Nguồn tin Sở/Phòng của trường")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        import rss.school.contexts  # noqa: F401  (registers the pages' template context)

@@ -16,7 +16,6 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 from core.models import SectionPage
-from core.pagination import paginate_request
 
 ITEMS_PER_PAGE = 20
 
@@ -70,27 +69,3 @@ class FeedItemsPage(SectionPage):
     class Meta:
         verbose_name = _("trang tin từ Sở/Phòng")
         verbose_name_plural = _("trang tin từ Sở/Phòng")
-
-    def get_context(self, request, *args, **kwargs):
-        from rss.selectors import feed_items_visible, feed_sources_visible
-
-        context = super().get_context(request, *args, **kwargs)
-        hidden = hidden_source_ids_for_request(request)
-        sources = list(feed_sources_visible(hidden_source_ids=hidden).only("id", "name"))
-        selected = None
-        raw = request.GET.get("nguon", "")
-        if raw.isdigit():
-            selected = next((s for s in sources if s.pk == int(raw)), None)
-        items = feed_items_visible(
-            hidden_source_ids=hidden, source_id=selected.pk if selected else None
-        )
-        page_obj = paginate_request(request, items, ITEMS_PER_PAGE)
-        context.update(
-            {
-                "feed_items": page_obj,
-                "feed_sources": sources,
-                "selected_source": selected,
-                "paginator": page_obj.paginator,
-            }
-        )
-        return context

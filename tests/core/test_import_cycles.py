@@ -104,3 +104,43 @@ class ImportCycleTests:
             if name.endswith(".models") or ".models." in name:
                 app = name.split(".")[0]
                 assert f"{app}.selectors" not in targets, name
+
+
+def _imports_anywhere(path: Path) -> set[str]:
+    """Every module an ``import`` statement names, at module level or inside a function."""
+    targets: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            targets.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            targets.add(node.module)
+            targets.update(f"{node.module}.{alias.name}" for alias in node.names)
+    return targets
+
+
+def _models_importing_own_selectors() -> list[str]:
+    found = []
+    for name, path in _modules().items():
+        if not (name.endswith(".models") or ".models." in name):
+            continue
+        app = name.split(".")[0]
+        own = f"{app}.selectors"
+        if any(t == own or t.startswith(f"{own}.") for t in _imports_anywhere(path)):
+            found.append(name)
+    return sorted(found)
+
+
+class ModelsSelectorsTests:
+    """A models module never imports its app's selectors, not even inside a method: the
+    app's ``contexts`` module registers the pages' template context (``core.page_context``)."""
+
+    def test_no_models_module_imports_its_own_selectors(self):
+        assert _models_importing_own_selectors() == []
+
+    def test_the_checker_sees_an_import_inside_a_method(self, tmp_path):
+        path = tmp_path / "models.py"
+        path.write_text(
+            "class P:\n    def get_context(self):\n        from news.selectors import x\n",
+            encoding="utf-8",
+        )
+        assert "news.selectors" in _imports_anywhere(path)

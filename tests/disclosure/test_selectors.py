@@ -1,9 +1,9 @@
 """Coverage of the last three school years (R5.2, R10.2) and kinds by level (R5.3)."""
 
 from core.schoolyears import recent_school_years
-from disclosure.kinds import Kind, kinds_for_level
+from disclosure.kinds import Kind, kinds_for_level, school_level
 from disclosure.models import DisclosureItemPage
-from disclosure.selectors import coverage, school_level
+from disclosure.selectors import coverage
 from tests.disclosure.factories import add_item, year_page
 
 
