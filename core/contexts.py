@@ -26,6 +26,9 @@ def school_home_context(page: SchoolHomePage, request: HttpRequest) -> dict:
 
 @page_context(PortalHomePage)
 def portal_home_context(page: PortalHomePage, request: HttpRequest) -> dict:
+    match = getattr(request, "routable_resolver_match", None)
+    if match is not None and match.url_name == "directory":
+        return {}  # the directory route brings its own (core.views.portal_directory)
     directory = school_directory(
         level=request.GET.get("cap", ""), district=request.GET.get("quan", "")
     )

@@ -70,8 +70,9 @@ class SchoolHomePage(PageContextMixin, Page):
 class PortalHomePage(PageContextMixin, RoutablePageMixin, Page):
     """The operator's portal (public schema): integrates every school (R1.5).
 
-    Routes: the home page (directory and the latest news of every school) and
-    ``tin-cac-truong/`` (all the schools' news, paginated). The news comes from the shared
+    Routes: the home page (the latest news of every school, and the schools by level),
+    ``truong-hoc/`` (the directory: search by name, paginated) and ``tin-cac-truong/`` (all
+    the schools' news, paginated). The news comes from the shared
     digest kept by ``rss`` (one query, whatever the number of schools).
     """
 
@@ -101,6 +102,13 @@ class PortalHomePage(PageContextMixin, RoutablePageMixin, Page):
             limit=self.news_count,
         )
         return self.render(request, context_overrides={"schools_news": latest})
+
+    @path("truong-hoc/", name="directory")
+    def directory(self, request):
+        """Every school, searched by name, a page at a time (``core.views``)."""
+        from core.views import portal_directory
+
+        return portal_directory(request, self)
 
     @path("tin-cac-truong/", name="schools_news")
     def schools_news(self, request):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
 from wagtail import hooks
 from wagtail.models import Page
 
@@ -46,30 +46,97 @@ def home_panels(request, home: Page) -> dict[str, list[dict]]:
     return panels
 
 
-def school_directory(*, level: str = "", district: str = "") -> dict:
-    """Active schools grouped by level for the operator portal's directory (R1.5)."""
-    from schools.models import SchoolLevel, SchoolStatus
+# The portal's home lists the schools themselves up to this many (after its filters); above,
+# counts per level link to the directory page, which searches and paginates (2,000 schools
+# would make a 300 KiB home page).
+DIRECTORY_ON_HOME_MAX = 60
+DIRECTORY_PER_PAGE = 50
+
+
+def _directory_schools(*, level: str, district: str) -> QuerySet:
+    from schools.models import SchoolStatus
     from schools.selectors import school_list
 
-    schools = school_list().filter(status=SchoolStatus.ACTIVE).prefetch_related("domains")
+    schools = school_list().filter(status=SchoolStatus.ACTIVE)
     if level:
         schools = schools.filter(level=level)
     if district:
         schools = schools.filter(district=district)
-    groups: dict[str, dict] = {}
-    for school in schools.order_by("level", "name"):
-        group = groups.setdefault(
-            school.level,
-            {"label": SchoolLevel(school.level).label if school.level else "", "schools": []},
-        )
-        domain = next((d.domain for d in school.domains.all() if d.is_primary), None)
-        group["schools"].append({"school": school, "domain": domain})
-    districts = sorted(set(school_list().exclude(district="").values_list("district", flat=True)))
+    return schools
+
+
+def _directory_items(schools) -> list[dict]:
+    return [
+        {
+            "school": school,
+            "domain": next((d.domain for d in school.domains.all() if d.is_primary), None),
+        }
+        for school in schools
+    ]
+
+
+def _directory_filters(level: str, district: str) -> dict:
+    from schools.models import SchoolLevel
+    from schools.selectors import school_list
+
+    districts = school_list().exclude(district="").values_list("district", flat=True).distinct()
     return {
-        "groups": [groups[key] for key in SchoolLevel.values if key in groups],
         "levels": SchoolLevel.choices,
-        "districts": districts,
+        "districts": sorted(districts),
         "selected_level": level,
         "selected_district": district,
-        "count": sum(len(g["schools"]) for g in groups.values()),
+    }
+
+
+def school_directory(*, level: str = "", district: str = "") -> dict:
+    """Active schools for the operator portal's home (R1.5): grouped by level when there are
+    at most ``DIRECTORY_ON_HOME_MAX``, otherwise only the count of each level."""
+    from schools.models import SchoolLevel
+
+    schools = _directory_schools(level=level, district=district)
+    counts = dict(schools.order_by().values_list("level").annotate(n=Count("pk")))
+    count = sum(counts.values())
+    listed = count <= DIRECTORY_ON_HOME_MAX
+    groups: dict[str, dict] = {}
+    if listed:
+        ordered = schools.prefetch_related("domains").order_by("level", "name")
+        for item in _directory_items(ordered):
+            level_key = item["school"].level
+            label = SchoolLevel(level_key).label if level_key else ""
+            groups.setdefault(level_key, {"label": label, "schools": []})["schools"].append(item)
+    return {
+        **_directory_filters(level, district),
+        "groups": [groups[key] for key in SchoolLevel.values if key in groups],
+        "listed": listed,
+        "level_counts": [
+            {"value": value, "label": label, "count": counts[value]}
+            for value, label in SchoolLevel.choices
+            if counts.get(value)
+        ],
+        "count": count,
+    }
+
+
+def school_directory_search(
+    *, level: str = "", district: str = "", query: str = "", page_number: str | None = None
+) -> dict:
+    """The directory page: schools whose name holds ``query`` (with or without diacritics,
+    ``đ`` as ``d``), by level then name, ``DIRECTORY_PER_PAGE`` a page."""
+    from core.pagination import paginate
+    from core.slugs import fold_vietnamese
+
+    schools = _directory_schools(level=level, district=district).order_by("level", "name")
+    query = " ".join(query.split())[:100]
+    if query:
+        wanted = fold_vietnamese(query).casefold()
+        names = schools.values_list("pk", "name")
+        keep = [pk for pk, name in names if wanted in fold_vietnamese(name).casefold()]
+        schools = schools.filter(pk__in=keep)
+    page = paginate(schools.prefetch_related("domains"), page_number, DIRECTORY_PER_PAGE)
+    page.object_list = _directory_items(page.object_list)
+    return {
+        **_directory_filters(level, district),
+        "query": query,
+        "page": page,
+        "count": page.paginator.count,
     }
