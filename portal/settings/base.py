@@ -260,6 +260,9 @@ WAGTAILADMIN_BASE_URL = env_str(
 # Login with lockout after repeated failures (editorial).
 WAGTAILADMIN_USER_LOGIN_FORM = "editorial.forms.PortalLoginForm"
 WAGTAIL_I18N_ENABLED = False
+# No Gravatar pictures in the admin: the CSP allows no third-party images, and a school's
+# staff e-mail addresses should not be sent (hashed) to an outside service.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_CONTENT_LANGUAGES = [("vi", "Tiếng Việt")]
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 WAGTAIL_ALLOW_UNICODE_SLUGS = False

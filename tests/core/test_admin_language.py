@@ -31,3 +31,10 @@ class AdminLanguageTests:
         sidebar = _sidebar_labels(body)
         assert "Hình ảnh" in sidebar and "Tài liệu" in sidebar  # "Images", "Documents"
         assert "Đăng xuất" in sidebar  # "Log out"
+
+    def test_the_admin_sends_nobody_to_gravatar(self, client_a):
+        client_a.post("/admin/login/", {"username": "hieutruong", "password": PASSWORD})
+        body = client_a.get("/admin/account/").content.decode()
+        sidebar = _sidebar_labels(client_a.get("/admin/").content.decode())
+        assert "Đăng xuất" in sidebar, "signed in: the sidebar shows the account menu"
+        assert "gravatar" not in body.lower() and "gravatar" not in sidebar.lower()
