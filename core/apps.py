@@ -14,6 +14,8 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         import core.contexts  # noqa: F401  (registers the pages' template context)
+        from core.names import use_vietnamese_name_order
         from core.signal_handlers import register_signal_handlers
 
         register_signal_handlers()
+        use_vietnamese_name_order()
