@@ -10,7 +10,7 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 from django_tenants.utils import schema_context, schema_exists
 
@@ -18,7 +18,7 @@ from backup.archive import ArchiveError, archive_open
 from backup.models import BackupJob
 from backup.schemas import _q
 from schools.models import School
-from schools.selectors import school_list
+from schools.selectors import school_list, schools_matching
 
 
 def schema_migrations(schema_name: str) -> list[list[str]]:
@@ -113,7 +113,4 @@ def backup_jobs_recent(limit: int = 20) -> list[BackupJob]:
 
 def school_search(query: str) -> QuerySet[School]:
     """Schools that can be backed up, by name or slug containing ``query``."""
-    schools = school_list().order_by("name")
-    if query:
-        schools = schools.filter(Q(name__icontains=query) | Q(slug__icontains=query))
-    return schools
+    return schools_matching(school_list().order_by("name"), query)

@@ -123,15 +123,11 @@ def school_directory_search(
     """The directory page: schools whose name holds ``query`` (with or without diacritics,
     ``đ`` as ``d``), by level then name, ``DIRECTORY_PER_PAGE`` a page."""
     from core.pagination import paginate
-    from core.slugs import fold_vietnamese
+    from schools.selectors import schools_matching
 
-    schools = _directory_schools(level=level, district=district).order_by("level", "name")
     query = " ".join(query.split())[:100]
-    if query:
-        wanted = fold_vietnamese(query).casefold()
-        names = schools.values_list("pk", "name")
-        keep = [pk for pk, name in names if wanted in fold_vietnamese(name).casefold()]
-        schools = schools.filter(pk__in=keep)
+    schools = _directory_schools(level=level, district=district).order_by("level", "name")
+    schools = schools_matching(schools, query)
     page = paginate(schools.prefetch_related("domains"), page_number, DIRECTORY_PER_PAGE)
     page.object_list = _directory_items(page.object_list)
     return {
