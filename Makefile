@@ -21,7 +21,7 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	@command -v wrk >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; } || echo "bench.load needs wrk: apt-get install wrk"
-	$(PY) -m portal.embedded exec --data-dir .data/bench --fast -- $(PY) -m bench $(BENCH_ARGS)
+	$(PY) -m portal.embedded exec --data-dir .data/bench --fast --shared-buffers 1GB -- $(PY) -m bench $(BENCH_ARGS)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

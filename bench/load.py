@@ -14,14 +14,11 @@ non-2xx/3xx answers: must be 0), resident memory per worker (MiB, after the run)
 
 from __future__ import annotations
 
-import json
 import os
 import secrets
-import shutil
 import signal
 import socket
 import subprocess
-import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -30,6 +27,7 @@ import psutil
 from django.conf import settings
 
 from bench import collect_static
+from bench.wrk import wrk_available, wrk_run
 from schools.models import Domain, School
 from schools.services import school_create
 
@@ -52,31 +50,12 @@ PATHS = [
 ]
 ROOT = Path(__file__).resolve().parent.parent
 
-WRK_SCRIPT = """
-local hosts = {%(hosts)s}
-local paths = {%(paths)s}
-math.randomseed(os.time())
-request = function()
-  local host = hosts[math.random(#hosts)]
-  local path = paths[math.random(#paths)]
-  return wrk.format("GET", path, {["Host"] = host})
-end
-done = function(summary, latency, requests)
-  local e = summary.errors
-  io.write(string.format(
-    '{"requests": %%d, "duration_us": %%d, "p50_us": %%d, "p95_us": %%d, "p99_us": %%d, ' ..
-    '"max_us": %%d, "connect": %%d, "read": %%d, "write": %%d, "status": %%d, "timeout": %%d}\\n',
-    summary.requests, summary.duration, latency:percentile(50), latency:percentile(95),
-    latency:percentile(99), latency.max, e.connect, e.read, e.write, e.status, e.timeout))
-end
-"""
 
-
-def _ensure_schools() -> tuple[list[str], float]:
-    """Hosts of ``SCHOOLS`` real schools; returns them and the seconds spent provisioning."""
+def ensure_schools(schools: int = SCHOOLS) -> tuple[list[str], float]:
+    """Hosts of ``schools`` real schools; returns them and the seconds spent provisioning."""
     real = School.objects.filter(is_template=False).exclude(schema_name="public")
     real = real.filter(domains__isnull=False).distinct()
-    missing = SCHOOLS - real.count()
+    missing = schools - real.count()
     started = time.perf_counter()
     index = 0
     while missing > 0:
@@ -95,7 +74,7 @@ def _ensure_schools() -> tuple[list[str], float]:
     hosts = list(
         Domain.objects.filter(tenant__in=real, is_primary=True)
         .order_by("domain")
-        .values_list("domain", flat=True)[:SCHOOLS]
+        .values_list("domain", flat=True)[:schools]
     )
     return hosts, spent
 
@@ -151,10 +130,9 @@ def _worker_rss_mib(master: psutil.Process) -> list[float]:
 
 
 def run() -> dict:
-    wrk = shutil.which("wrk")
-    if not wrk:
+    if not wrk_available():
         raise RuntimeError("wrk is not installed (apt-get install wrk)")
-    hosts, provision_seconds = _ensure_schools()
+    hosts, provision_seconds = ensure_schools()
     gunicorn = str(ROOT / ".venv" / "bin" / "gunicorn")
     collect_static(_gunicorn_env())
     server = subprocess.Popen(
@@ -177,37 +155,7 @@ def run() -> dict:
     try:
         _wait_until_up(hosts[0])
         warm_failures = _warm(hosts)
-        with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
-            script.write(
-                WRK_SCRIPT
-                % {
-                    "hosts": ", ".join(json.dumps(h) for h in hosts),
-                    "paths": ", ".join(json.dumps(p) for p in PATHS),
-                }
-            )
-        result = subprocess.run(
-            [
-                wrk,
-                "--threads",
-                "1",
-                "--connections",
-                str(CONNECTIONS),
-                "--duration",
-                f"{DURATION}s",
-                "--timeout",
-                "10s",
-                "--script",
-                script.name,
-                f"http://127.0.0.1:{PORT}/",
-            ],
-            capture_output=True,
-            text=True,
-            check=True,
-            timeout=DURATION + 60,
-        )
-        os.unlink(script.name)
-        figures_line = result.stdout.strip().splitlines()[-1]
-        data = json.loads(figures_line)
+        data = wrk_run(hosts, PATHS, CONNECTIONS, DURATION, PORT)
         memory = _worker_rss_mib(psutil.Process(server.pid))
     finally:
         server.send_signal(signal.SIGTERM)
@@ -215,7 +163,6 @@ def run() -> dict:
             server.wait(timeout=30)
         except subprocess.TimeoutExpired:
             server.kill()
-    errors = sum(data[k] for k in ("connect", "read", "write", "status", "timeout"))
     seconds = data["duration_us"] / 1e6
     return {
         "schools": len(hosts),
@@ -228,7 +175,7 @@ def run() -> dict:
         "latency_p95_ms": data["p95_us"] / 1000,
         "latency_p99_ms": data["p99_us"] / 1000,
         "latency_max_ms": data["max_us"] / 1000,
-        "errors": errors,
+        "errors": data["errors"],
         "warm_up_failures": warm_failures,
         "worker_rss_mib_mean": sum(memory) / len(memory) if memory else float("nan"),
         "worker_rss_mib_max": max(memory) if memory else float("nan"),

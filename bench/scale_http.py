@@ -4,19 +4,16 @@ memory of the PostgreSQL backends that served them.
 
 from __future__ import annotations
 
-import json
 import os
-import random
 import secrets
-import shutil
 import signal
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 from bench import collect_static
+from bench.wrk import wrk_available, wrk_run
 
 ROOT = Path(__file__).resolve().parent.parent
 PORT = int(os.environ.get("BENCH_SCALE_PORT", "8126"))
@@ -66,61 +63,6 @@ def _backend_after_100_schools(hosts: list[str]) -> dict:
     }
 
 
-WRK_SCRIPT = """
-local hosts = {%(hosts)s}
-local paths = {%(paths)s}
-math.randomseed(%(seed)d)
-request = function()
-  return wrk.format("GET", paths[math.random(#paths)], {["Host"] = hosts[math.random(#hosts)]})
-end
-done = function(summary, latency, requests)
-  local e = summary.errors
-  io.write(string.format(
-    '{"requests": %%d, "duration_us": %%d, "p50_us": %%d, "p95_us": %%d, "p99_us": %%d, ' ..
-    '"errors": %%d}\\n', summary.requests, summary.duration, latency:percentile(50),
-    latency:percentile(95), latency:percentile(99),
-    e.connect + e.read + e.write + e.status + e.timeout))
-end
-"""
-
-
-def _wrk(hosts: list[str]) -> dict:
-    wrk = shutil.which("wrk")
-    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
-        script.write(
-            WRK_SCRIPT
-            % {
-                "hosts": ", ".join(json.dumps(h) for h in hosts),
-                "paths": ", ".join(json.dumps(p) for p in PATHS),
-                "seed": random.randint(1, 10**6),
-            }
-        )
-    try:
-        result = subprocess.run(
-            [
-                wrk,
-                "--threads",
-                "1",
-                "--connections",
-                str(CONNECTIONS),
-                "--duration",
-                f"{WRK_SECONDS}s",
-                "--timeout",
-                "10s",
-                "--script",
-                script.name,
-                f"http://127.0.0.1:{PORT}/",
-            ],
-            capture_output=True,
-            text=True,
-            check=True,
-            timeout=WRK_SECONDS + 60,
-        )
-    finally:
-        os.unlink(script.name)
-    return json.loads(result.stdout.strip().splitlines()[-1])
-
-
 def _warm(hosts: list[str]) -> None:
     import urllib.request
 
@@ -136,7 +78,7 @@ def _warm(hosts: list[str]) -> None:
 def _pages(hosts: list[str], few: list[str]) -> dict:
     import psutil
 
-    if not shutil.which("wrk"):
+    if not wrk_available():
         return {"pages_skipped": "wrk is not installed (apt-get install wrk)"}
     env = {
         **os.environ,
@@ -173,9 +115,9 @@ def _pages(hosts: list[str], few: list[str]) -> dict:
                     raise
                 time.sleep(0.5)
         _warm(few)
-        at_few = _wrk(few)
-        at_all = _wrk(hosts)
-        at_few_again = _wrk(few)
+        at_few = wrk_run(few, PATHS, CONNECTIONS, WRK_SECONDS, PORT)
+        at_all = wrk_run(hosts, PATHS, CONNECTIONS, WRK_SECONDS, PORT)
+        at_few_again = wrk_run(few, PATHS, CONNECTIONS, WRK_SECONDS, PORT)
         workers = psutil.Process(server.pid).children()
         worker_rss = [w.memory_info().rss / 2**20 for w in workers]
         backends = _gunicorn_backends_rss()

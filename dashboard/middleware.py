@@ -11,29 +11,64 @@ import logging
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db.models import Q
 from django.template.loader import render_to_string
+from django.utils import timezone
 
 logger = logging.getLogger(__name__)
 
 MARKER = b"<!--portal:alerts-->"
+# How long a list of alerts read from the database is kept (a new or changed alert is
+# read at once: the key carries the alert generation).
 CACHE_SECONDS = 30
 
 
-def active_alerts_html(request) -> str:
+def _current_alerts() -> list[tuple]:
+    """Every alert that has not ended, with the ids of its chosen schools (empty when it is
+    for all schools), in display order.
+
+    One entry for the whole platform (a ``global:`` key), so a school's first page after
+    the cache expires costs no query: with thousands of schools, a per-school entry meant
+    one query for nearly every request. Keyed by the alert generation, so a saved, deleted
+    or re-targeted alert is read again at once; the start and end times are checked on
+    every request.
+    """
     from dashboard.models import Alert
     from dashboard.signal_handlers import GENERATION_KEY
 
-    tenant = request.tenant
-    key = f"alerts:{tenant.pk}:{cache.get(GENERATION_KEY, 0)}"
-    html = cache.get(key)
-    if html is None:
-        alerts = list(Alert.objects.active_for(tenant))
-        html = (
-            render_to_string("dashboard/includes/alerts.html", {"alerts": alerts}) if alerts else ""
+    key = f"global:alerts:current:{cache.get(GENERATION_KEY, 0)}"
+    found = cache.get(key)
+    if found is None:
+        alerts = list(
+            Alert.objects.filter(Q(ends_at__isnull=True) | Q(ends_at__gt=timezone.now())).order_by(
+                "level", "-starts_at"
+            )
         )
-        # Short TTL so that an alert's end time takes effect within CACHE_SECONDS.
-        cache.set(key, html, CACHE_SECONDS)
-    return html
+        chosen: dict[int, set[int]] = {alert.pk: set() for alert in alerts}
+        links = Alert.schools.through.objects.filter(
+            alert_id__in=[alert.pk for alert in alerts if not alert.all_schools]
+        ).values_list("alert_id", "school_id")
+        for alert_id, school_id in links:
+            chosen[alert_id].add(school_id)
+        found = [(alert, frozenset(chosen[alert.pk])) for alert in alerts]
+        cache.set(key, found, CACHE_SECONDS)
+    return found
+
+
+def active_alerts_html(request) -> str:
+    """The alerts shown now on ``request.tenant``'s pages, rendered ("" when none)."""
+    tenant_id = request.tenant.pk
+    now = timezone.now()
+    alerts = [
+        alert
+        for alert, schools in _current_alerts()
+        if alert.starts_at <= now
+        and (alert.ends_at is None or alert.ends_at > now)
+        and (alert.all_schools or tenant_id in schools)
+    ]
+    if not alerts:
+        return ""
+    return render_to_string("dashboard/includes/alerts.html", {"alerts": alerts})
 
 
 class AlertMiddleware:

@@ -23,6 +23,7 @@ import argparse
 import contextlib
 import logging
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -51,13 +52,17 @@ def _postmaster_running(data_dir: Path) -> bool:
 
 
 @contextlib.contextmanager
-def embedded_postgres(data_dir: Path, *, fast: bool = False) -> Iterator[str]:
+def embedded_postgres(
+    data_dir: Path, *, fast: bool = False, shared_buffers: str | None = None
+) -> Iterator[str]:
     """Start (or reuse) PostgreSQL 18 with its data in ``data_dir``; yield its URL.
 
     A postmaster already running on ``data_dir`` (``make run`` in another terminal) is
     reused, never restarted: embedded-postgres counts the processes using it and stops it
     when the last one exits. ``fast`` turns off fsync for throwaway test data, only on a
-    server this process started.
+    server this process started. ``shared_buffers`` (e.g. ``"1GB"``, for the benchmarks'
+    thousands of schools, docs/SCALING.md) is set and the server restarted once if it differs,
+    also only on a server this process started.
     """
     import warnings
 
@@ -70,10 +75,26 @@ def embedded_postgres(data_dir: Path, *, fast: bool = False) -> Iterator[str]:
     uri = server.get_uri()
     if reused:
         print(f"Embedded PostgreSQL already running in {data_dir}: reusing it", flush=True)
-    elif fast:
-        server.psql("ALTER SYSTEM SET fsync = off; ALTER SYSTEM SET synchronous_commit = off;")
-        server.psql("SELECT pg_reload_conf();")
+    else:
+        if fast:
+            server.psql("ALTER SYSTEM SET fsync = off; ALTER SYSTEM SET synchronous_commit = off;")
+            server.psql("SELECT pg_reload_conf();")
+        if shared_buffers:
+            _shared_buffers_ensure(server, shared_buffers)
     yield uri
+
+
+def _shared_buffers_ensure(server, value: str) -> None:
+    """``shared_buffers = value``, restarting the server when it had another value."""
+    if not re.fullmatch(r"\d+[kMG]B", value):
+        raise ValueError(f"shared_buffers: {value!r} is not like 128MB or 1GB")
+    if value.lower() in server.psql("SHOW shared_buffers;").lower():
+        return
+    from embedded_postgres._commands import pg_ctl
+
+    server.psql(f"ALTER SYSTEM SET shared_buffers = '{value}';")
+    pg_ctl(["-w", "-m", "fast", "stop"], pgdata=server.pgdata, user=server.system_user)
+    server.ensure_postgres_running()
 
 
 def _redis_answers(socket_path: Path) -> bool:
@@ -233,14 +254,18 @@ def embedded_redis(data_dir: Path) -> Iterator[str]:
 
 
 @contextlib.contextmanager
-def services(data_dir: Path, *, fast: bool = False) -> Iterator[dict[str, str]]:
+def services(
+    data_dir: Path, *, fast: bool = False, shared_buffers: str | None = None
+) -> Iterator[dict[str, str]]:
     """Environment with DATABASE_URL and REDIS_URL, starting embedded servers as needed."""
     env: dict[str, str] = {}
     with contextlib.ExitStack() as stack:
         if os.environ.get("DATABASE_URL"):
             env["DATABASE_URL"] = os.environ["DATABASE_URL"]
         else:
-            env["DATABASE_URL"] = stack.enter_context(embedded_postgres(data_dir / "pg", fast=fast))
+            env["DATABASE_URL"] = stack.enter_context(
+                embedded_postgres(data_dir / "pg", fast=fast, shared_buffers=shared_buffers)
+            )
             print(f"Embedded PostgreSQL: {env['DATABASE_URL']}", flush=True)
         if os.environ.get("REDIS_URL"):
             env["REDIS_URL"] = os.environ["REDIS_URL"]
@@ -331,8 +356,10 @@ def run(port: int, data_dir: Path) -> int:
         return 1 if failed and not stopping else 0
 
 
-def execute(command: list[str], data_dir: Path, *, fast: bool) -> int:
-    with services(data_dir, fast=fast) as service_env:
+def execute(
+    command: list[str], data_dir: Path, *, fast: bool, shared_buffers: str | None = None
+) -> int:
+    with services(data_dir, fast=fast, shared_buffers=shared_buffers) as service_env:
         env = {**os.environ, **service_env}
         child = subprocess.Popen(command, env=env, cwd=BASE_DIR)
         try:
@@ -351,6 +378,9 @@ def main(argv: list[str] | None = None) -> int:
     exec_parser = sub.add_parser("exec", help="run a command with the services started")
     exec_parser.add_argument("--data-dir", default=None, help="default: .data/")
     exec_parser.add_argument("--fast", action="store_true", help="fsync off (throwaway data)")
+    exec_parser.add_argument(
+        "--shared-buffers", default=None, help="PostgreSQL shared_buffers, e.g. 1GB (bench)"
+    )
     exec_parser.add_argument("command", nargs=argparse.REMAINDER)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
@@ -364,7 +394,9 @@ def main(argv: list[str] | None = None) -> int:
     data_dir = (Path(args.data_dir) if args.data_dir else DEFAULT_DATA_DIR).resolve()
     if shutil.which(command[0]) is None and not Path(command[0]).exists():
         parser.error(f"command not found: {command[0]}")
-    return _refusing_busy(lambda: execute(command, data_dir, fast=args.fast))
+    return _refusing_busy(
+        lambda: execute(command, data_dir, fast=args.fast, shared_buffers=args.shared_buffers)
+    )
 
 
 def _refusing_busy(action) -> int:

@@ -22,6 +22,7 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db.models import OuterRef, Subquery
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.utils.http import is_same_domain
@@ -58,14 +59,22 @@ def canonical_host(host: str) -> str | None:
     if found is None:
         from schools.models import Domain
 
-        tenant_id = Domain.objects.filter(domain=host).values_list("tenant_id", flat=True).first()
+        # One query: the registered host and its school's primary domain, if it has one.
+        rows = (
+            Domain.objects.filter(domain=host)
+            .annotate(
+                primary=Subquery(
+                    Domain.objects.filter(tenant_id=OuterRef("tenant_id"), is_primary=True)
+                    .order_by("id")
+                    .values("domain")[:1]
+                )
+            )
+            .values_list("primary", flat=True)
+            .order_by("id")[:1]
+        )
         primary = None
-        if tenant_id is not None:
-            primary = (
-                Domain.objects.filter(tenant_id=tenant_id, is_primary=True)
-                .values_list("domain", flat=True)
-                .first()
-            ) or host
+        for found_primary in rows:
+            primary = found_primary or host
         found = primary or _UNKNOWN
         cache.set(key, found, KNOWN_TTL if primary else UNKNOWN_TTL)
     return found or None

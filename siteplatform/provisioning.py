@@ -163,9 +163,27 @@ def school_site_ensure(*, title: str, hostname: str) -> Site:
     """Home page, Site, roles and every required section of a school (R1.4)."""
     home = _home_page(SchoolHomePage, title, "trang-chu")
     site = _site_ensure(home, title=title, hostname=hostname)
+    site_settings_ensure(site)
     roles_ensure()
     school_sections_ensure(home)
     return site
+
+
+def site_settings_ensure(site: Site | None = None) -> None:
+    """The row of every site setting (theme, feedback, feeds, online services, profile) for
+    the school's site, with its defaults, where missing.
+
+    Wagtail creates a missing row when a page first reads the setting: without this, the
+    first page views of every new school each wrote a row (an INSERT and a commit inside a
+    GET). Run on the template, so every clone and spare has the rows.
+    """
+    from wagtail.contrib.settings.models import BaseSiteSetting
+    from wagtail.contrib.settings.registry import registry
+
+    site = site or Site.objects.get(is_default_site=True)
+    for model in registry:
+        if issubclass(model, BaseSiteSetting):
+            model.objects.get_or_create(site=site)
 
 
 @transaction.atomic

@@ -45,3 +45,15 @@ class AlertTests:
         Alert.objects.create(title="<script>alert(1)</script>")
         body = client_a.get("/").content.decode()
         assert "<script>alert(1)</script>" not in body and "&lt;script&gt;" in body
+
+    def test_alerts_are_read_once_for_every_school(self, school_b, client_a, client_b):
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        alert = Alert.objects.create(title="Chỉ trường B", all_schools=False)
+        alert.schools.add(school_b)
+        assert "Chỉ trường B" not in client_a.get("/").content.decode()
+        with CaptureQueriesContext(connection) as queries:
+            body = client_b.get("/").content.decode()
+        assert "Chỉ trường B" in body  # school B's first page: the list read for A serves B
+        assert not [q for q in queries if "dashboard_alert" in q["sql"]]

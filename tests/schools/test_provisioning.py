@@ -9,7 +9,9 @@ from django.test import Client, override_settings
 from django_tenants.utils import schema_context, schema_exists
 from wagtail.models import Site
 
-from core.models import SchoolHomePage, SchoolProfile
+from core.models import SchoolHomePage, SchoolProfile, ThemeSettings
+from feedback.models import FeedbackSettings
+from rss.school.models import FeedPreferences
 from schools.models import Domain, School
 from schools.services import school_create
 from siteplatform import provisioning
@@ -47,6 +49,22 @@ class ProvisioningTests:
         assert response.status_code == 200
         assert NEW["name"] in response.content.decode()
         assert NEW["phone"] in response.content.decode()  # contact in the footer (R2.4)
+
+    def test_new_school_pages_write_nothing(self, db):
+        """Every site setting's row comes with the clone: a first page view only reads."""
+        from django.test.utils import CaptureQueriesContext
+
+        school = school_create(**NEW)
+        with schema_context(school.schema_name):
+            site = Site.objects.get(is_default_site=True)
+            for model in (ThemeSettings, FeedbackSettings, FeedPreferences, SchoolProfile):
+                assert model.objects.filter(site=site).exists(), model
+        client = Client(HTTP_HOST=NEW["domain"])
+        with CaptureQueriesContext(connection) as queries:
+            for path in ("/", "/tin-tuc/", "/gop-y/", "/gioi-thieu/"):
+                assert client.get(path).status_code == 200
+        writes = [q["sql"] for q in queries if q["sql"].lstrip().upper().startswith("INSERT")]
+        assert writes == []
 
     def test_clone_is_independent_of_the_template(self, db, school_a):
         with schema_context(school_a.schema_name):
