@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from dispatch.validators import MAX_FILES, CheckedFile, check_dispatch_file
 from documents.models import DocumentKind
+from schools.models import SchoolLevel
 from schools.selectors import school_list
 
 # The kinds a Phòng/Sở sends to schools, most common first.
@@ -52,6 +53,9 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
+RECIPIENTS_ALL, RECIPIENTS_LEVELS, RECIPIENTS_CHOSEN = "1", "cap", "0"
+
+
 class DispatchSendForm(forms.Form):
     kind = forms.ChoiceField(label=_("Hình thức"), choices=[(k.value, k.label) for k in SENT_KINDS])
     number = forms.CharField(
@@ -91,12 +95,24 @@ class DispatchSendForm(forms.Form):
             "bản nội bộ: chỉ Ban biên tập các trường thấy trong mục Văn bản đến."
         ),
     )
-    all_schools = forms.TypedChoiceField(
+    # "1" every school, "cap" the schools of the chosen levels (a Sở with 2,000 schools
+    # writes to its THPT schools, not to 600 ticked boxes), "0" the ticked schools.
+    # ``clean`` turns it into ``all_schools`` (bool) and ``schools`` (the recipients).
+    all_schools = forms.ChoiceField(
         label=_("Nơi nhận"),
-        choices=[("1", _("Tất cả các trường")), ("0", _("Các trường được chọn"))],
-        coerce=lambda value: value == "1",
-        initial="1",
+        choices=[
+            (RECIPIENTS_ALL, _("Tất cả các trường")),
+            (RECIPIENTS_LEVELS, _("Các trường theo cấp học")),
+            (RECIPIENTS_CHOSEN, _("Các trường được chọn")),
+        ],
+        initial=RECIPIENTS_ALL,
         widget=forms.RadioSelect,
+    )
+    levels = forms.MultipleChoiceField(
+        label=_("Cấp học nhận"),
+        choices=SchoolLevel.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
     )
     schools = forms.ModelMultipleChoiceField(
         label=_("Các trường được chọn"),
@@ -136,6 +152,16 @@ class DispatchSendForm(forms.Form):
         issue, effective = data.get("issue_date"), data.get("effective_date")
         if issue and effective and effective < issue:
             self.add_error("effective_date", _("Ngày có hiệu lực không được trước ngày ban hành."))
-        if data.get("all_schools") is False and not data.get("schools"):
+        recipients = data.get("all_schools")
+        if recipients == RECIPIENTS_LEVELS:
+            data["schools"] = list(
+                school_list().filter(level__in=data.get("levels") or []).order_by("name")
+            )
+            if not data.get("levels"):
+                self.add_error("levels", _("Chọn ít nhất một cấp học nhận văn bản."))
+            elif not data["schools"]:
+                self.add_error("levels", _("Chưa có trường nào thuộc cấp học đã chọn."))
+        elif recipients == RECIPIENTS_CHOSEN and not data.get("schools"):
             self.add_error("schools", _("Chọn ít nhất một trường nhận văn bản."))
+        data["all_schools"] = recipients == RECIPIENTS_ALL
         return data

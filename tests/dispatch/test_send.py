@@ -35,6 +35,21 @@ class SendTests:
         assert "Công văn 2326/GDĐT-THCS" not in body_b
         assert "Chưa có văn bản nào từ Phòng/Sở" in body_b
 
+    def test_a_level_reaches_only_its_schools(self, send, school_a, school_b, media_root):
+        # school_a is a THCS, school_b a tiểu học.
+        response = send(all_schools="cap", levels=["thcs"], files=[pdf_upload()])
+        assert response.status_code == 302
+        dispatch = Dispatch.objects.get()
+        assert dispatch.all_schools is False
+        assert list(dispatch.receipts.values_list("school__slug", flat=True)) == ["test-a"]
+
+    def test_a_level_without_schools_or_no_level_is_refused(self, send, school_a, school_b):
+        empty = send(all_schools="cap", levels=["thpt"]).content.decode()
+        assert "Chưa có trường nào thuộc cấp học đã chọn." in empty
+        none = send(all_schools="cap").content.decode()
+        assert "Chọn ít nhất một cấp học nhận văn bản." in none
+        assert not Dispatch.objects.exists()
+
     def test_all_schools_reaches_every_school_and_stores_files_once(
         self, send, school_a, school_b, media_root
     ):
