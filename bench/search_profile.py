@@ -18,7 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.search import PORTAL_RUNS, SCHOOLS, _prepare, _queries, _schools, _stats
+from bench.search import PORTAL_RUNS, SCHOOLS, _prepare, _queries, _schools, _stats, _timed
 from bench.search_corpus import PLAIN, corpus
 
 TOP = 25
@@ -62,5 +62,8 @@ def run() -> dict:
                 else:
                     calls = [lambda q=q: search_school(first, q[0], q[1]) for q in queries]
                 calls[0]()  # warm
+                samples = [_timed(call) for call in calls]
+                figures[f"{backend}.{name}.unprofiled"] = _stats(samples)
+                print(f"=== {backend} {name}: {_stats(samples)} (not profiled)", flush=True)
                 figures[f"{backend}.{name}"] = _profiled(f"{backend} {name}", calls)
     return figures

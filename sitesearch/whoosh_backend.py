@@ -31,7 +31,7 @@ from sitesearch.whoosh_index import (  # noqa: F401 - the engine's interface (ba
     index_root,
     open_index,
 )
-from sitesearch.whoosh_searchers import filter_docs, portal_view, searcher_for
+from sitesearch.whoosh_searchers import AllowedDocs, filter_docs, portal_view, searcher_for
 
 logger = logging.getLogger(__name__)
 
@@ -109,15 +109,12 @@ class _BudgetCollector(collectors.TopCollector):
     (``năm học``) would otherwise score every page of the school. The budget is shared by
     the index segments in proportion to their size, and each segment is read from its
     start: a rebuild adds pages newest first (``services._indexable_documents``), so the
-    newest matches are scored. ``exhausted`` tells the total is then an estimate.
+    newest matches are scored. ``exhausted`` tells the total is then an estimate. A filter
+    is part of the query (``AllowedDocs``), so only allowed matches count."""
 
-    ``allow`` (a filter's document set): other matches are skipped before they are scored
-    or counted against the budget."""
-
-    def __init__(self, limit: int, budget: int, allow=None):
+    def __init__(self, limit: int, budget: int):
         super().__init__(limit=limit)
         self.budget = budget
-        self.allow = allow
         self.exhausted = False
         self.segment_budget = budget
 
@@ -133,15 +130,10 @@ class _BudgetCollector(collectors.TopCollector):
             self.finish()
 
     def matches(self):
-        allow, offset = self.allow, self.offset
-        examined = 0
-        for docnum in super().matches():
-            if allow is not None and offset + docnum not in allow:
-                continue
+        for examined, docnum in enumerate(super().matches()):
             if examined >= self.segment_budget:
                 self.exhausted = True
                 return
-            examined += 1
             yield docnum
 
 
@@ -199,12 +191,13 @@ def search(
     if allow is not None and not allow:
         return EngineResults(hits=[], total=0)
     if query is None:  # filters only: the newest first
-        results = searcher.search(filter_query, limit=limit, sortedby="date", reverse=True)
+        results = searcher.search(AllowedDocs(allow), limit=limit, sortedby="date", reverse=True)
         count, exact = _total(results, limit, searcher.doc_count())
     else:
         budget = scoring_budget(len(schema_names)) * len(schema_names)
-        collector = _BudgetCollector(limit, budget, allow)
-        searcher.search_with_collector(query, collector)
+        collector = _BudgetCollector(limit, budget)
+        searched = query if allow is None else And([query, AllowedDocs(allow)])
+        searcher.search_with_collector(searched, collector)
         results = collector.results()
         if collector.exhausted:  # matches beyond the budget were not looked at: estimate
             estimate = min(query.estimate_size(searcher.reader()), searcher.doc_count())

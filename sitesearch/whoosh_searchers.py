@@ -17,13 +17,14 @@ refreshed, and it only ever holds the schools the caller passes (the active ones
 
 from __future__ import annotations
 
+import array
 import bisect
 import collections
 import threading
 import time
 
 from whoosh import index
-from whoosh.idsets import BitSet
+from whoosh.matching import ListMatcher, NullMatcher, ReadTooFar
 from whoosh.query import Query
 from whoosh.reading import MultiReader
 from whoosh.searching import Searcher
@@ -89,20 +90,49 @@ def searcher_for(schema_name: str) -> Searcher | None:
     return lru[key].searcher
 
 
-def filter_docs(searcher: Searcher, filter_query: Query) -> BitSet:
-    """The documents of ``searcher`` matching ``filter_query``, computed once per searcher
-    (a refreshed searcher is a new object with an empty cache)."""
+def filter_docs(searcher: Searcher, filter_query: Query) -> array.array:
+    """The sorted document numbers of ``searcher`` matching ``filter_query``, computed once per
+    searcher (a refreshed searcher is a new object with an empty cache)."""
     cache = searcher.__dict__.setdefault("_sitesearch_filters", collections.OrderedDict())
     key = repr(filter_query)
     docs = cache.get(key)
     if docs is None:
-        docs = BitSet(searcher.docs_for_query(filter_query), size=searcher.doc_count_all())
+        docs = array.array("l", sorted(searcher.docs_for_query(filter_query)))
         cache[key] = docs
         while len(cache) > MAX_FILTERS:
             cache.popitem(last=False)
     else:
         cache.move_to_end(key)
     return docs
+
+
+class _PortalSearcher(Searcher):
+    """A searcher over many segments that computes the collection's statistics once: Whoosh
+    sums ``field_length`` over every segment each time a term's scorer is made (once per
+    term and segment), which made a query over 200 segments quadratic."""
+
+    def __init__(self, *args, **kwargs):
+        self._totals: dict = {}
+        super().__init__(*args, **kwargs)
+
+    def _total(self, name: str, fieldname: str, compute):
+        if self.has_parent():
+            return getattr(self.get_parent(), name)(fieldname)
+        key = (name, fieldname)
+        if key not in self._totals:
+            self._totals[key] = compute(fieldname)
+        return self._totals[key]
+
+    def field_length(self, fieldname):
+        return self._total("field_length", fieldname, self.reader().field_length)
+
+    def max_field_length(self, fieldname):
+        return self._total("max_field_length", fieldname, self.reader().max_field_length)
+
+    def avg_field_length(self, fieldname, default=None):
+        if not self.schema[fieldname].scorable:
+            return default
+        return self.field_length(fieldname) / (self._doccount or 1)
 
 
 class PortalView:
@@ -123,7 +153,9 @@ class PortalView:
         self.parts = tuple(id(school_searcher) for _, school_searcher in parts)
         self.keep = [school_searcher for _, school_searcher in parts]  # ids stay unique
         # The readers belong to the schools' searchers, which close them on refresh.
-        self.searcher = Searcher(MultiReader(readers), closereader=False) if readers else None
+        self.searcher = (
+            _PortalSearcher(MultiReader(readers), closereader=False) if readers else None
+        )
 
     def schema_of(self, docnum: int) -> str:
         return self.schemas[bisect.bisect_right(self.starts, docnum) - 1]
@@ -145,3 +177,55 @@ def portal_view(schema_names: list[str]) -> PortalView:
             views.popitem(last=False)
     views.move_to_end(key)
     return view
+
+
+class _DocsMatcher(ListMatcher):
+    """The allowed documents of one segment, scoring nothing: in an ``And`` with the query,
+    the intersection leaps from allowed document to allowed document."""
+
+    def __init__(self, ids):
+        super().__init__(ids, all_weights=0.0)
+
+    def skip_to(self, id):  # noqa: A002 - Whoosh's signature
+        if not self.is_active():
+            raise ReadTooFar
+        if id > self._ids[self._i]:
+            self._i = bisect.bisect_left(self._ids, id, self._i)
+
+    def score(self):
+        return 0.0
+
+    def copy(self):
+        copied = _DocsMatcher(self._ids)
+        copied._i = self._i
+        return copied
+
+
+class AllowedDocs(Query):
+    """A query matching the given document numbers of the top searcher (``filter_docs``)."""
+
+    def __init__(self, docs: array.array):
+        self.docs = docs
+
+    def __eq__(self, other):
+        return type(other) is type(self) and other.docs is self.docs
+
+    def __hash__(self):
+        return id(self.docs)
+
+    def __repr__(self):
+        return f"AllowedDocs({len(self.docs)})"
+
+    def estimate_size(self, ixreader):
+        return len(self.docs)
+
+    def matcher(self, searcher, context=None):
+        offset = 0
+        if searcher.has_parent():
+            offset = searcher.get_parent()._offset_for_subsearcher(searcher)
+        docs = self.docs
+        start = bisect.bisect_left(docs, offset)
+        end = bisect.bisect_left(docs, offset + searcher.doc_count_all(), start)
+        if start == end:
+            return NullMatcher()
+        return _DocsMatcher([docnum - offset for docnum in docs[start:end]])
