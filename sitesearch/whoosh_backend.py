@@ -37,7 +37,7 @@ logger = logging.getLogger(__name__)
 
 IDENT_BOOST = 20.0
 # Matches scored at least in each index segment (see _BudgetCollector).
-MIN_SEGMENT_BUDGET = 20
+MIN_SEGMENT_BUDGET = 5
 
 
 def issuers(schema_names: list[str]) -> list[str]:

@@ -140,3 +140,28 @@ class PortalOnlyActiveSchoolsTests:
         assert stored_url(school_a.schema_name, 1) is None
         assert stored_url(school_b.schema_name, 1) == "/p1/"
         assert found("trang") == [(school_b.slug, "Trang còn lại")]
+
+
+class ScoringBudgetTests:
+    def test_a_broad_query_ranks_the_newest_matches_and_says_its_total_is_an_estimate(
+        self, school_a, school_b
+    ):
+        import datetime
+
+        from sitesearch.backend import SCORED_BUDGET, scoring_budget
+        from sitesearch.selectors import search_school
+
+        start = datetime.datetime(2024, 1, 1, tzinfo=datetime.UTC)
+        count = SCORED_BUDGET + 50
+        documents = [
+            doc(i, f"Tin hoạt động {i}", date=start + datetime.timedelta(days=i))
+            for i in range(count, 0, -1)  # newest first, as a rebuild writes them
+        ]
+        documents_write(school_a.schema_name, add=documents, clear=True)
+        documents_write(school_b.schema_name, add=[doc(1, "Tin hoạt động của trường B")])
+        results = search_school(school_a.schema_name, "tin hoat dong")
+        assert not results.exact and results.total >= SCORED_BUDGET
+        portal_results = portal("tin hoat dong")
+        assert not portal_results.exact
+        assert portal_results.total >= scoring_budget(2) + 1
+        assert school_b.slug in {hit.school.slug for hit in portal("tin hoat dong truong b").hits}
