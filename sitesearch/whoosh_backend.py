@@ -11,11 +11,12 @@ the budget; the portal runs ONE query over the active schools' segments with one
 
 from __future__ import annotations
 
+import array
 import datetime
 import logging
 
 from whoosh import collectors
-from whoosh.query import And, DateRange, Or, Query, Term
+from whoosh.query import And, Or, Query, Term
 
 from sitesearch.backend import EngineResults, ParsedQuery, StoredHit, date_bounds, scoring_budget
 from sitesearch.whoosh_index import (  # noqa: F401 - the engine's interface (backend.engine())
@@ -82,26 +83,53 @@ def build_query(parsed: ParsedQuery) -> Query | None:
     return alternatives[0] if len(alternatives) == 1 else Or(alternatives)
 
 
-def build_filter(filters) -> Query | None:
-    parts: list[Query] = []
-    if filters.kind:
-        parts.append(Term("kind", filters.kind))
-    if filters.school_year:
-        parts.append(Term("school_year", filters.school_year))
-    if filters.issuer:
-        parts.append(Term("issuer", filters.issuer))
+def _has_filter(filters) -> bool:
     start, end = date_bounds(filters)
-    if start or end:
-        parts.append(
-            DateRange(
-                "date",
-                start.replace(tzinfo=None) if start else None,
-                end.replace(tzinfo=None) if end else None,
-            )
+    return bool(filters.kind or filters.school_year or filters.issuer or start or end)
+
+
+def allowed_docs(searcher, filters) -> array.array:
+    """The sorted document numbers passing the filters, cached per open searcher.
+
+    Kind, school year and issuer: their terms' postings. Dates: the date column, read once
+    (a ``DateRange`` query expands to many terms and cost more than the search itself).
+    Deleted documents are left out.
+    """
+    terms = tuple(
+        (field, value)
+        for field, value in (
+            ("kind", filters.kind),
+            ("school_year", filters.school_year),
+            ("issuer", filters.issuer),
         )
-    if not parts:
-        return None
-    return parts[0] if len(parts) == 1 else And(parts)
+        if value
+    )
+    start, end = date_bounds(filters)
+
+    def compute() -> set[int]:
+        docs: set[int] | None = None
+        for field, value in terms:
+            found = set(searcher.docs_for_query(Term(field, value)))
+            docs = found if docs is None else docs & found
+        if start or end:
+            date_field = searcher.schema["date"]
+            low = date_field.to_column_value(start.replace(tzinfo=None)) if start else 1
+            high = date_field.to_column_value(end.replace(tzinfo=None)) if end else None
+            found = set()
+            for reader, offset in searcher.reader().leaf_readers():
+                deletions = reader.has_deletions()
+                column = reader.column_reader("date", translate=False)
+                for docnum, value in enumerate(column):
+                    if (
+                        value >= low
+                        and (high is None or value <= high)
+                        and not (deletions and reader.is_deleted(docnum))
+                    ):
+                        found.add(offset + docnum)
+            docs = found if docs is None else docs & found
+        return docs or set()
+
+    return filter_docs(searcher, (terms, start, end), compute)
 
 
 class _BudgetCollector(collectors.TopCollector):
@@ -176,8 +204,8 @@ def search(
 ) -> EngineResults:
     """One school's index, or the portal's view of several as one index: one query."""
     query = build_query(parsed) if parsed else None
-    filter_query = build_filter(filters)
-    if query is None and filter_query is None or not schema_names:
+    filtered = _has_filter(filters)
+    if query is None and not filtered or not schema_names:
         return EngineResults(hits=[], total=0)
     if len(schema_names) == 1:
         searcher = searcher_for(schema_names[0])
@@ -187,7 +215,7 @@ def search(
         searcher, schema_of = view.searcher, view.schema_of
     if searcher is None:
         return EngineResults(hits=[], total=0)
-    allow = filter_docs(searcher, filter_query) if filter_query is not None else None
+    allow = allowed_docs(searcher, filters) if filtered else None
     if allow is not None and not allow:
         return EngineResults(hits=[], total=0)
     if query is None:  # filters only: the newest first

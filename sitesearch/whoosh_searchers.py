@@ -22,6 +22,7 @@ import bisect
 import collections
 import threading
 import time
+from collections.abc import Callable, Iterable
 
 from whoosh import index
 from whoosh.matching import ListMatcher, NullMatcher, ReadTooFar
@@ -90,14 +91,13 @@ def searcher_for(schema_name: str) -> Searcher | None:
     return lru[key].searcher
 
 
-def filter_docs(searcher: Searcher, filter_query: Query) -> array.array:
-    """The sorted document numbers of ``searcher`` matching ``filter_query``, computed once per
-    searcher (a refreshed searcher is a new object with an empty cache)."""
+def filter_docs(searcher: Searcher, key, compute: Callable[[], Iterable[int]]) -> array.array:
+    """The sorted document numbers of a filter (``compute()``), computed once per searcher and
+    ``key`` (a refreshed searcher is a new object with an empty cache)."""
     cache = searcher.__dict__.setdefault("_sitesearch_filters", collections.OrderedDict())
-    key = repr(filter_query)
     docs = cache.get(key)
     if docs is None:
-        docs = array.array("l", sorted(searcher.docs_for_query(filter_query)))
+        docs = array.array("l", sorted(compute()))
         cache[key] = docs
         while len(cache) > MAX_FILTERS:
             cache.popitem(last=False)

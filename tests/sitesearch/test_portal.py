@@ -165,3 +165,30 @@ class ScoringBudgetTests:
         assert not portal_results.exact
         assert portal_results.total >= scoring_budget(2) + 1
         assert school_b.slug in {hit.school.slug for hit in portal("tin hoat dong truong b").hits}
+
+
+class DateFilterTests:
+    def test_date_filters_leave_out_replaced_and_removed_pages(self, school_a):
+        import datetime
+
+        from sitesearch.selectors import search_school
+
+        def on(year, month):
+            return datetime.datetime(year, month, 1, 3, 0, tzinfo=datetime.UTC)
+
+        def titles(text, start, end):
+            filters = SearchFilters(date_from=datetime.date(*start), date_to=datetime.date(*end))
+            return [hit.title for hit in search_school(school_a.schema_name, text, filters).hits]
+
+        schema = school_a.schema_name
+        documents_write(
+            schema,
+            add=[doc(1, "Tin tháng ba", date=on(2025, 3)), doc(2, "Tin cũ", date=on(2024, 1))],
+        )
+        assert titles("tin", (2025, 1, 1), (2025, 12, 31)) == ["Tin tháng ba"]
+        assert titles("", (2024, 1, 1), (2024, 1, 31)) == ["Tin cũ"]
+        documents_write(schema, add=[doc(1, "Tin dời ngày", date=on(2023, 5))], remove=[2])
+        assert titles("tin", (2025, 1, 1), (2025, 12, 31)) == []
+        assert titles("", (2024, 1, 1), (2024, 12, 31)) == []
+        assert titles("tin", (2023, 1, 1), (2023, 12, 31)) == ["Tin dời ngày"]
+        assert titles("", (2023, 5, 1), (2023, 5, 1)) == ["Tin dời ngày"]
