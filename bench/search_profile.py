@@ -51,7 +51,8 @@ def run() -> dict:
     figures: dict = {}
     with tempfile.TemporaryDirectory(prefix="bench-search-profile-") as root:
         for backend in engines:
-            _prepare(backend, schools, documents, Path(root))
+            prepared = _prepare(backend, schools, documents, Path(root))
+            print(f"=== {backend} indexing: {prepared}", flush=True)
             types = _queries(random.Random(7), documents)
             types["portal"] = [(PLAIN[n % len(PLAIN)], None) for n in range(PORTAL_RUNS)]
             for name, queries in types.items():

@@ -218,7 +218,8 @@ def _writer(ix: index.Index, timeout: float, *, bulk: bool = False) -> writing.I
     """A writer that waits for the lock; raises ``LockError`` after ``timeout`` seconds.
 
     ``bulk`` (a rebuild): analysis spread over ``REBUILD_PROCS`` processes, whose segments
-    are kept as they are (``multisegment``) instead of being merged again at commit.
+    are kept as they are (``multisegment``) instead of being merged again at commit (a
+    merge made a rebuild five times slower; each segment costs the portal's query a matcher).
     """
     if bulk and (procs := _rebuild_procs()) > 1:
         return ix.writer(
