@@ -5,8 +5,9 @@ every school as one index) in ``whoosh_searchers``; this module answers queries.
 
 Speed (``bench/search.py``): a query word is one posting list (``whoosh_index``); searchers
 stay open; a filter's document set is computed once per searcher generation
-(``whoosh_searchers.filter_docs``) and checked before a match is scored or counted against
-the budget; the portal runs ONE query over the active schools' segments with one top-N.
+(``allowed_docs``) and intersected in the matcher (``AllowedDocs``), so dropped matches are
+neither walked nor scored; the portal runs ONE query over the active schools' segments with
+one top-N (``whoosh_searchers.PortalView``).
 """
 
 from __future__ import annotations
