@@ -26,10 +26,13 @@ SNIPPET_SOURCE_CHARS = 20_000
 BACKENDS = ("whoosh", "postgres")
 # Matches scored per school and query at most, by either engine: a query of words found in
 # most pages ("kế hoạch năm học") would otherwise score every page. The newest pages are
-# looked at first. On the portal the schools share PORTAL_SCORED_BUDGET.
-SCORED_BUDGET = 600
-PORTAL_SCORED_BUDGET = 6000
-PORTAL_MIN_PER_SCHOOL = 40
+# looked at first. On the portal the schools share PORTAL_SCORED_BUDGET, at least
+# PORTAL_MIN_PER_SCHOOL each. Walking the matches of such a query is what its time is spent
+# on (bench.search_profile): 300 newest matches rank a school's broad query, 15 per school
+# the portal's (which shows 10 per page).
+SCORED_BUDGET = 300
+PORTAL_SCORED_BUDGET = 1500
+PORTAL_MIN_PER_SCHOOL = 10
 
 
 def scoring_budget(schools: int) -> int:

@@ -252,10 +252,11 @@ def search_all_schools(
 ) -> SearchResults:
     """The operator portal's search over every active school's public content (R1.5).
 
-    The engine merges the schools' best hits by score (the newest first for a filter-only
-    search): PostgreSQL in one query over the shared table, Whoosh school by school with the
-    best scores so far as the bar the next school must pass. Each hit names its school and
-    links to the school's site.
+    The engine ranks the schools' hits together by score (the newest first for a filter-only
+    search) in one query: PostgreSQL over the shared table, Whoosh over the active schools'
+    indexes opened as one (``whoosh_searchers.PortalView``). Only active schools are passed,
+    so a suspended or deleted school or a spare schema never appears. Each hit names its
+    school and links to the school's site.
     """
     from schools.models import SchoolStatus
     from schools.selectors import school_base_url, school_list

@@ -1,6 +1,7 @@
 """Publishing keeps the index current: publish, unpublish, move, slug change, delete and view
 restrictions queue a Celery task when the transaction commits (R9.3); so does saving a Wagtail
-document (a replaced file) for every page that references it.
+document (a replaced file) for every page that references it. A deleted school's documents are
+dropped from the index when the deletion commits.
 
 The task is sent inside the schema the change happened in, which ``tenant-schemas-celery``
 carries to the worker.
@@ -128,7 +129,28 @@ def on_document_saved(sender, instance, created=False, raw=False, **kwargs) -> N
         _queue("index_page", page_id)
 
 
+def on_school_deleted(sender, instance, **kwargs) -> None:
+    """A deleted school's documents leave the index once the deletion commits (the portal
+    never searched them: it searches the active schools only)."""
+    schema_name = getattr(instance, "schema_name", "")
+    if not schema_name:
+        return
+
+    def drop() -> None:
+        from sitesearch.backend import index_drop
+
+        try:
+            index_drop(schema_name)
+        except Exception:  # noqa: BLE001 - the school is gone; a leftover index is harmless
+            logger.exception("Search: could not drop the index of %s", schema_name)
+
+    transaction.on_commit(drop)
+
+
 def connect() -> None:
+    from schools.models import School
+
+    post_delete.connect(on_school_deleted, sender=School, dispatch_uid="sitesearch_school")
     page_published.connect(on_page_published, dispatch_uid="sitesearch_published")
     page_unpublished.connect(on_page_unpublished, dispatch_uid="sitesearch_unpublished")
     post_page_move.connect(on_page_moved, dispatch_uid="sitesearch_moved")

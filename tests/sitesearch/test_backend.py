@@ -225,11 +225,11 @@ class WriterSafetyTests:
 @pytest.mark.whoosh_only
 class OpenSearcherTests:
     def test_a_commit_by_another_process_is_seen_by_the_open_searcher(self, monkeypatch):
-        from sitesearch import whoosh_backend
+        from sitesearch import whoosh_searchers
 
         documents_write(SCHEMA, add=[doc(1, "Trước")])
         assert titles("truoc") == ["Trước"]  # the searcher is now open and cached
-        monkeypatch.setattr(whoosh_backend, "REFRESH_CHECK_SECONDS", 0.0)
+        monkeypatch.setattr(whoosh_searchers, "REFRESH_CHECK_SECONDS", 0.0)
         script = (
             "import sys\n"
             "from django.conf import settings\n"
