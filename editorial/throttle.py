@@ -4,6 +4,9 @@ Failures are counted per user name and per client IP. Cache keys carry the schem
 (``django_tenants.cache.make_key``), so both counters are per school: a lock on
 ``test-a.localhost`` says nothing about ``test-b.localhost``.
 
+The counters go through ``portal.resilience.security_cache``: Redis, or while Redis is down
+a memory cache of each web process, so an outage does not lift the locks.
+
 A user name is locked after ``USER_MAX_FAILURES`` failures within ``WINDOW`` seconds; an IP
 after ``IP_MAX_FAILURES`` (higher: a school's teachers share one NAT address). A lock lasts
 ``LOCKOUT`` seconds. The IP is ``REMOTE_ADDR``: behind a reverse proxy, have the proxy set it
@@ -16,8 +19,9 @@ import logging
 import time
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db import connection
+
+from portal.resilience import security_cache
 
 logger = logging.getLogger(__name__)
 
@@ -44,7 +48,7 @@ def _keys(scope: str, username: str, ip: str) -> dict[str, str]:
 def locked_for(*, username: str, ip: str, scope: str = "login") -> int:
     """Seconds until the user name or the IP may try again; 0 when not locked."""
     keys = _keys(scope, username, ip)
-    locks = cache.get_many([keys["user_lock"], keys["ip_lock"]])
+    locks = security_cache().get_many([keys["user_lock"], keys["ip_lock"]])
     if not locks:
         return 0
     return max(1, int(max(locks.values()) - time.time()))
@@ -54,6 +58,7 @@ def failure_record(*, username: str, ip: str, scope: str = "login") -> int:
     """Count a failure; return the lock's remaining seconds if it caused one, else 0."""
     keys = _keys(scope, username, ip)
     locked = 0
+    cache = security_cache()
     for counter, lock, limit in (
         (keys["user"], keys["user_lock"], USER_MAX_FAILURES),
         (keys["ip"], keys["ip_lock"], IP_MAX_FAILURES),
@@ -81,4 +86,4 @@ def failure_record(*, username: str, ip: str, scope: str = "login") -> int:
 
 def success_record(*, username: str, ip: str, scope: str = "login") -> None:
     """A successful sign-in clears the user name's failures (not the IP's)."""
-    cache.delete(_keys(scope, username, ip)["user"])
+    security_cache().delete(_keys(scope, username, ip)["user"])

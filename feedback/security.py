@@ -9,8 +9,10 @@ Rate limits are fixed-window counters in Redis:
   inbox.
 
 While Redis is down (``portal.resilience``) the limits are not enforced and the CAPTCHA is
-checked from its signed token alone, so a parent can still send feedback: an outage must not
-lose a submission (R7.3); the breaker logs the outage once.
+checked from its signed token, so a parent can still send feedback: an outage must not lose a
+submission (R7.3); the breaker logs the outage once. A challenge is still single use then:
+spent ids are kept in the process's memory (``security_cache``), so one solved CAPTCHA does
+not carry a flood through the outage.
 
 Settings: ``FEEDBACK_RATE_PER_IP`` and ``FEEDBACK_RATE_PER_SCHOOL`` as ``(count, seconds)``;
 ``TRUSTED_PROXY_COUNT`` (see ``client_ip``).
@@ -33,7 +35,7 @@ from django.db import connection
 from django.http import HttpRequest
 from django.utils.crypto import constant_time_compare, salted_hmac
 
-from portal.resilience import breaker
+from portal.resilience import breaker, security_cache
 
 logger = logging.getLogger(__name__)
 
@@ -187,8 +189,12 @@ def captcha_verify(token: str, answer: str) -> bool:
         # Redis is down: the answer cannot be looked up (nor consumed); its signed digest
         # still proves the sender answered this challenge.
         digest = str(payload.get("h", ""))
-        return bool(digest) and constant_time_compare(
+        right = bool(digest) and constant_time_compare(
             digest, _answer_digest(challenge_id, str(answer).strip())
+        )
+        # Consumed by any attempt, as with Redis; add() is false when it was spent already.
+        return (
+            security_cache().add(f"feedback:captcha:spent:{challenge_id}", 1, CAPTCHA_TTL) and right
         )
     key = f"feedback:captcha:{challenge_id}"
     expected = cache.get(key)

@@ -154,6 +154,42 @@ class ResilientRedisCache(RedisCache):
         return client
 
 
+_fallback_lock = threading.Lock()
+_fallback: Any = None
+# Entries the fallback keeps at most (login counters and spent CAPTCHAs of one process).
+FALLBACK_MAX_ENTRIES = 20_000
+
+
+def security_cache() -> Any:
+    """The cache for security counters: login failures and locks, spent CAPTCHAs.
+
+    Redis normally. While Redis is down, a memory cache of this process (with the same
+    per-school keys), so an outage does not switch lockouts and single-use CAPTCHAs off: a
+    password guesser spread over N web processes gets N times the tries, not unlimited ones.
+    What it counted is forgotten when Redis answers again.
+    """
+    from django.core.cache import cache
+
+    if not breaker.degraded:
+        return cache
+    global _fallback
+    with _fallback_lock:
+        if _fallback is None:
+            from django.core.cache.backends.locmem import LocMemCache
+
+            default = settings.CACHES["default"]
+            _fallback = LocMemCache(
+                "portal-security-fallback",
+                {
+                    "KEY_FUNCTION": default.get("KEY_FUNCTION"),
+                    "KEY_PREFIX": default.get("KEY_PREFIX", ""),
+                    "TIMEOUT": default.get("TIMEOUT", 300),
+                    "OPTIONS": {"MAX_ENTRIES": FALLBACK_MAX_ENTRIES},
+                },
+            )
+        return _fallback
+
+
 class SessionStore(CacheSessionStore):
     """Sessions in the cache; while Redis is down a new session is not kept (no 500).
 

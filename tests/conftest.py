@@ -146,3 +146,19 @@ def media_root(settings, tmp_path):
     storage.__dict__.pop("relative_media_root", None)
     yield tmp_path
     storage.__dict__.pop("relative_media_root", None)
+
+
+@pytest.fixture
+def redis_down(settings):
+    """The web process's view of a Redis outage: the breaker open (as after a failed call)
+    for the whole test, every cache call degraded. Redis itself keeps running."""
+    import redis as redis_errors
+
+    from portal import resilience
+
+    settings.PORTAL_REDIS_RETRY_SECONDS = 3600
+    resilience.breaker.trip(redis_errors.exceptions.ConnectionError("test outage"), "a test")
+    yield
+    resilience.breaker.reset()
+    if resilience._fallback is not None:
+        resilience._fallback.clear()

@@ -55,6 +55,12 @@ class LockoutTests:
         assert "tạm bị khoá" in response.content.decode()
         assert not _signed_in(client_a)
 
+    def test_a_redis_outage_does_not_lift_the_lock(self, client_a, redis_down):
+        for _attempt in range(throttle.USER_MAX_FAILURES):
+            login(client_a, HEAD, "sai-mat-khau")
+        response = login(client_a, HEAD)
+        assert "tạm bị khoá" in response.content.decode()
+
     def test_a_success_clears_earlier_failures(self, client_a):
         for _attempt in range(throttle.USER_MAX_FAILURES - 1):
             login(client_a, HEAD, "sai-mat-khau")

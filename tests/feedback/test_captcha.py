@@ -41,6 +41,18 @@ class CaptchaTests:
         with in_school(school_a):
             assert FeedbackMessage.objects.count() == 1
 
+    def test_during_a_redis_outage_a_challenge_is_still_single_use(
+        self, client_a, school_a, in_school, captcha_on, redis_down
+    ):
+        token, answer = _challenge(client_a)
+        data = feedback_data(captcha_token=token, captcha_answer=str(answer))
+        assert client_a.post(FEEDBACK_URL, data).status_code == 302, "the parent is not lost"
+        replay = client_a.post(FEEDBACK_URL, dict(data))
+        assert replay.status_code == 400
+        assert "Mã xác nhận chưa đúng hoặc đã hết hạn" in replay.content.decode()
+        with in_school(school_a):
+            assert FeedbackMessage.objects.count() == 1
+
     def test_wrong_or_missing_answer_is_refused(self, client_a, school_a, in_school, captcha_on):
         token, answer = _challenge(client_a)
         wrong = client_a.post(
