@@ -66,7 +66,8 @@ SHARED_APPS = (
     # Shared only: the operator's dispatches and each school's receipt are written once in
     # public and read by every school through its search path (dispatch/models.py).
     "dispatch",
-    # Shared only: backup and restore of one school, run by the operator (no tables).
+    # Shared only: backup and restore of one school, run by the operator; its archive jobs
+    # (backup.BackupJob) are a shared table.
     "backup",
 )
 

@@ -38,6 +38,7 @@ class DirectoryPageTests:
         body = public_client.get(DIRECTORY, {"q": "thu nghiem a"}).content.decode()
         assert school_a.name in body and school_b.name not in body
         assert "http://test-a.localhost/" in body
+        assert 'name="q" value="thu nghiem a"' in body and 'name="cap"' in body
         tieu_hoc = public_client.get(DIRECTORY, {"q": "TIỂU HỌC"}).content.decode()
         assert school_b.name in tieu_hoc and school_a.name not in tieu_hoc
 
