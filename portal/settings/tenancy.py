@@ -28,6 +28,17 @@ _WAGTAIL_APPS = (
     "taggit",
 )
 
+# The content apps of a school site, in the public schema too (the operator's own site).
+_CONTENT_APPS = (
+    "about",
+    "editorial",
+    "documents",
+    "news",
+    "disclosure",
+    "admin_procedures",
+    "feedback",
+)
+
 SHARED_APPS = (
     # The tenant registry itself: schools and their domains live in the public schema only.
     "django_tenants",
@@ -47,13 +58,7 @@ SHARED_APPS = (
     # The operator's dashboard: metrics gathered from every school and alerts, in shared
     # tables read from the public schema only.
     "dashboard",
-    "about",
-    "editorial",
-    "documents",
-    "news",
-    "disclosure",
-    "admin_procedures",
-    "feedback",
+    *_CONTENT_APPS,
     "events",
     # Look-ups and online admission (R6.2): one app, as the three services share one abuse
     # guard, one look-up log, one retention setting and one admin menu.
@@ -80,13 +85,7 @@ TENANT_APPS = (
     "django.contrib.humanize",
     *_WAGTAIL_APPS,
     "core",
-    "about",
-    "editorial",
-    "documents",
-    "news",
-    "disclosure",
-    "admin_procedures",
-    "feedback",
+    *_CONTENT_APPS,
     "rss.school",
     "sitesearch",
     "events",
