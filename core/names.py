@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 
-def full_name(user) -> str:
-    """ "Nguyễn Thị Lan": family and middle names (``last_name``) before the given name.
+def _family_name_first(user) -> str:
+    return " ".join(part for part in (user.last_name, user.first_name) if part).strip()
 
-    Django's ``get_full_name()`` puts the given name first, which reads wrong in Vietnamese.
-    Falls back to the username when no name is set.
-    """
+
+def full_name(user) -> str:
+    """ "Nguyễn Thị Lan": family and middle names (``last_name``) before the given name;
+    the username when no name is set, "" for no user."""
     if user is None:
         return ""
-    name = " ".join(part for part in (user.last_name, user.first_name) if part).strip()
-    return name or user.get_username()
+    return _family_name_first(user) or user.get_username()
 
 
 def use_vietnamese_name_order() -> None:
@@ -26,7 +26,4 @@ def use_vietnamese_name_order() -> None:
     """
     from django.contrib.auth import get_user_model
 
-    def get_full_name(self) -> str:
-        return " ".join(part for part in (self.last_name, self.first_name) if part).strip()
-
-    get_user_model().get_full_name = get_full_name
+    get_user_model().get_full_name = _family_name_first
