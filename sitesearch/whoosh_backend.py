@@ -34,6 +34,7 @@ from sitesearch.whoosh_index import (  # noqa: F401 - the engine's interface (ba
     index_root,
     open_index,
 )
+from sitesearch.whoosh_matching import AllWords
 from sitesearch.whoosh_searchers import AllowedDocs, filter_docs, portal_view, searcher_for
 
 logger = logging.getLogger(__name__)
@@ -71,11 +72,12 @@ def indexed_page_ids(schema_name: str) -> set[int]:
 def build_query(parsed: ParsedQuery) -> Query | None:
     """Each word must match (folded); a whole number/symbol also matches the identifier field
     on its own. Exact diacritics rank first through ``selectors._rerank`` on the candidates:
-    an exact-form term per word doubled the postings read for every query."""
+    an exact-form term per word doubled the postings read for every query. The words are
+    intersected by ``whoosh_matching.AllWords``."""
     alternatives: list[Query] = []
     if parsed.words:
         per_word = [Term("text_f", folded) for folded in dict.fromkeys(parsed.folded)]
-        alternatives.append(And(per_word) if len(per_word) > 1 else per_word[0])
+        alternatives.append(AllWords(per_word) if len(per_word) > 1 else per_word[0])
     if parsed.identifiers:
         alternatives.append(
             Or([Term("ident", form, boost=IDENT_BOOST) for form in parsed.identifiers])
@@ -146,6 +148,28 @@ def _date_order(searcher) -> tuple[list[int], array.array]:
         cached = ([value for value, _ in pairs], array.array("l", [num for _, num in pairs]))
         searcher.__dict__["_sitesearch_dates"] = cached
     return cached
+
+
+def _estimate_size(query: Query, searcher) -> int:
+    """``query.estimate_size`` through the searcher: the portal's caches each term's document
+    frequency (its reader sums it over every segment at each call)."""
+    if isinstance(query, Term):
+        return searcher.doc_frequency(query.fieldname, query.text)
+    if isinstance(query, And):
+        return min(_estimate_size(sub, searcher) for sub in query.subqueries)
+    if isinstance(query, Or):
+        return sum(_estimate_size(sub, searcher) for sub in query.subqueries)
+    return query.estimate_size(searcher.reader())
+
+
+def _filtered(query: Query, allowed: AllowedDocs) -> Query:
+    """The query restricted to the allowed documents: words and the filter intersected
+    together (rarest first) when the query is only words."""
+    if isinstance(query, AllWords):
+        return AllWords([*query.subqueries, allowed])
+    if isinstance(query, Term):
+        return AllWords([query, allowed])
+    return And([query, allowed])
 
 
 class _BudgetCollector(collectors.TopCollector):
@@ -240,11 +264,11 @@ def search(
     else:
         budget = scoring_budget(len(schema_names)) * len(schema_names)
         collector = _BudgetCollector(limit, budget)
-        searched = query if allow is None else And([query, AllowedDocs(allow)])
+        searched = query if allow is None else _filtered(query, AllowedDocs(allow))
         searcher.search_with_collector(searched, collector)
         results = collector.results()
         if collector.exhausted:  # matches beyond the budget were not looked at: estimate
-            estimate = min(query.estimate_size(searcher.reader()), searcher.doc_count())
+            estimate = min(_estimate_size(query, searcher), searcher.doc_count())
             if allow is not None:
                 estimate = min(estimate, len(allow))
             count, exact = max(estimate, results.scored_length()), False

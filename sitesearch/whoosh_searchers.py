@@ -41,6 +41,8 @@ MAX_OPEN_SEARCHERS = 256
 MAX_FILTERS = 32
 # Portal views (one per list of schools) kept per thread.
 MAX_PORTAL_VIEWS = 4
+# Collection statistics (field lengths, a term's document frequency) kept per portal view.
+MAX_CACHED_TOTALS = 10_000
 
 _cache = threading.local()
 
@@ -109,7 +111,8 @@ def filter_docs(searcher: Searcher, key, compute: Callable[[], Iterable[int]]) -
 class _PortalSearcher(Searcher):
     """A searcher over many segments that computes the collection's statistics once: Whoosh
     sums ``field_length`` over every segment each time a term's scorer is made (once per
-    term and segment), which made a query over 200 segments quadratic."""
+    term and segment), which made a query over 200 segments quadratic; a term's document
+    frequency (its idf, the estimated number of matches) is summed once per view."""
 
     def __init__(self, *args, **kwargs):
         self._totals: dict = {}
@@ -121,6 +124,17 @@ class _PortalSearcher(Searcher):
         key = (name, fieldname)
         if key not in self._totals:
             self._totals[key] = compute(fieldname)
+        return self._totals[key]
+
+    def doc_frequency(self, fieldname, text):
+        """Summed over every segment once per term (the reader sums at each call)."""
+        if self.has_parent():
+            return super().doc_frequency(fieldname, text)
+        key = ("doc_frequency", fieldname, text)
+        if key not in self._totals:
+            if len(self._totals) > MAX_CACHED_TOTALS:
+                self._totals.clear()
+            self._totals[key] = self.reader().doc_frequency(fieldname, text)
         return self._totals[key]
 
     def field_length(self, fieldname):

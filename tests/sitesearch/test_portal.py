@@ -161,9 +161,10 @@ class ScoringBudgetTests:
         documents_write(school_b.schema_name, add=[doc(1, "Tin hoạt động của trường B")])
         results = search_school(school_a.schema_name, "tin hoat dong")
         assert not results.exact and results.total >= SCORED_BUDGET
+        # Two schools share a budget of twice 300: the 351 matches are all counted.
+        assert scoring_budget(2) * 2 > count + 1
         portal_results = portal("tin hoat dong")
-        assert not portal_results.exact
-        assert portal_results.total >= scoring_budget(2) + 1
+        assert portal_results.exact and portal_results.total == count + 1
         assert school_b.slug in {hit.school.slug for hit in portal("tin hoat dong truong b").hits}
 
 
