@@ -223,8 +223,8 @@ def run() -> dict:
         "labelled_queries": len(LABELLED),
         "load_average_at_start": round(load, 2),
         "note": (
-            "2 shared cores: other sessions ran tests and builds during the run; figures "
-            "taken under load are higher than on an idle machine."
+            f"{os.cpu_count()} cores; the load averages at start and end tell how quiet the "
+            "machine was: figures taken under load are higher than on an idle machine."
         ),
     }
     with tempfile.TemporaryDirectory(prefix="bench-search-") as root:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.conf import settings
 from django.db.models import QuerySet
 
@@ -42,7 +44,24 @@ def school_primary_domain(school: School) -> str | None:
 
 def school_base_url(school: School) -> str:
     """Absolute base URL of a school's site, without a trailing slash."""
-    domain = school_primary_domain(school) or settings.PORTAL_PUBLIC_DOMAIN
+    return _base_url(school_primary_domain(school))
+
+
+def school_base_urls(schools: Iterable[School]) -> dict[int, str]:
+    """``school_base_url`` of each school (by primary key), their domains read in one query."""
+    from schools.models import Domain
+
+    schools = list(schools)
+    primary = dict(
+        Domain.objects.filter(tenant__in=schools, is_primary=True).values_list(
+            "tenant_id", "domain"
+        )
+    )
+    return {school.pk: _base_url(primary.get(school.pk)) for school in schools}
+
+
+def _base_url(domain: str | None) -> str:
+    domain = domain or settings.PORTAL_PUBLIC_DOMAIN
     port = getattr(settings, "PORTAL_PUBLIC_PORT", "")
     suffix = f":{port}" if port and domain.endswith("localhost") else ""
     return f"{settings.PORTAL_SCHEME}://{domain}{suffix}"

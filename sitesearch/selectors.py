@@ -259,7 +259,7 @@ def search_all_schools(
     school and links to the school's site.
     """
     from schools.models import SchoolStatus
-    from schools.selectors import school_base_url, school_list
+    from schools.selectors import school_base_urls, school_list
 
     schools = {
         school.schema_name: school
@@ -269,13 +269,11 @@ def search_all_schools(
     if searched is None:
         return EMPTY
     query, found, shown, page, pages = searched
-    base_urls: dict[str, str] = {}  # one domain query per school shown, at most per_page
+    base_urls = school_base_urls({schools[stored.schema_name] for stored in shown})
     hits = []
     for stored in shown:
         school = schools[stored.schema_name]
-        if stored.schema_name not in base_urls:
-            base_urls[stored.schema_name] = school_base_url(school)
-        hits.append(_hit(stored, query, school=school, base_url=base_urls[stored.schema_name]))
+        hits.append(_hit(stored, query, school=school, base_url=base_urls[school.pk]))
     return SearchResults(
         hits=hits, total=found.total, page=page, pages=pages, searched=True, exact=found.exact
     )

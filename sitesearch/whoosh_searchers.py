@@ -117,6 +117,8 @@ class _PortalSearcher(Searcher):
     def __init__(self, *args, **kwargs):
         self._totals: dict = {}
         super().__init__(*args, **kwargs)
+        if not self.has_parent():  # Whoosh copies the reader's method onto the instance
+            del self.doc_frequency
 
     def _total(self, name: str, fieldname: str, compute):
         if self.has_parent():
@@ -128,8 +130,6 @@ class _PortalSearcher(Searcher):
 
     def doc_frequency(self, fieldname, text):
         """Summed over every segment once per term (the reader sums at each call)."""
-        if self.has_parent():
-            return super().doc_frequency(fieldname, text)
         key = ("doc_frequency", fieldname, text)
         if key not in self._totals:
             if len(self._totals) > MAX_CACHED_TOTALS:
