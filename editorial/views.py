@@ -104,17 +104,31 @@ def email_register_export(request):
     return response
 
 
+AUDIT_SCHOOLS_PER_PAGE = 50
+
+
 def school_audit(request):
-    """The Phòng's view of one school's audit trail, from the operator portal (R10.4)."""
-    from schools.selectors import school_list
+    """The Phòng's view of one school's audit trail, from the operator portal (R10.4).
+
+    The school is found by name or code (a Sở has 2,000: one list of them all was
+    unusable), then ``?truong=<slug>`` shows its trail."""
+    from core.pagination import paginate_request
+    from schools.selectors import school_list, schools_matching
 
     if connection.schema_name != settings.PUBLIC_SCHEMA_NAME or not request.user.is_superuser:
         raise PermissionDenied
-    schools = list(school_list().order_by("name"))
-    selected = next((s for s in schools if s.slug == request.GET.get("truong")), None)
+    slug = request.GET.get("truong", "")[:100]
+    selected = school_list().filter(slug=slug).first() if slug else None
     entries = selectors.school_audit_entries(school=selected) if selected else []
+    query = request.GET.get("q", "").strip()[:100]
+    schools = schools_matching(school_list().order_by("name"), query)
     return TemplateResponse(
         request,
         "editorial/school_audit.html",
-        {"schools": schools, "selected": selected, "entries": entries},
+        {
+            "query": query,
+            "schools": paginate_request(request, schools, AUDIT_SCHOOLS_PER_PAGE),
+            "selected": selected,
+            "entries": entries,
+        },
     )
