@@ -213,10 +213,10 @@ def run() -> dict:
         "method": (
             f"{DOCUMENTS} template-built Vietnamese documents per school written in one "
             f"rebuild commit; {SCHOOLS} real schools hold copies of the same documents "
-            "(Whoosh: the index directory copied; PostgreSQL: INSERT … SELECT), so Whoosh's "
-            "portal search, which skips matches below the best scores found so far, meets "
-            "many equal scores: 100 different schools would cost it more. Latency through "
-            "the selectors with snippets; p95 of each query type."
+            "(Whoosh: the index directory copied; PostgreSQL: INSERT … SELECT): each school's "
+            "matches are walked and scored as for different documents of the same size, but "
+            "the portal's best scores tie across schools. Latency through the selectors with "
+            "snippets; p95 of each query type."
         ),
         "documents_per_school": DOCUMENTS,
         "schools": SCHOOLS,

@@ -225,8 +225,9 @@ def _stored_hit(schema_name: str, stored: dict, score: float) -> StoredHit:
 def _total(results, limit: int, doc_count: int) -> tuple[int, bool]:
     """(number of matches, whether it is exact) without re-running the query to count.
 
-    Whoosh's top-N collector skips blocks of postings that cannot reach the top, so it may
-    not know how many documents matched; ``len(results)`` would then search again. Fewer
+    Whoosh's top-N collector skips blocks of postings that cannot reach the top when the
+    matcher allows it (a single word, identifiers; not ``AllWords``), so it may not know
+    how many documents matched; ``len(results)`` would then search again. Fewer
     matches than ``limit`` means every match was collected; otherwise the query's own size
     estimate is used (an upper bound), capped by the index size.
     """

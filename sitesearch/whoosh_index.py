@@ -8,8 +8,7 @@ is an OS file lock released when a process dies, so a crashed writer leaves the 
 index readable and writable.
 
 Every text part of a page goes into ONE folded field, each token weighted by its part
-(title 8, summary 4, …), instead of a field per part: a query word is one posting list, and
-the top-N collector can skip blocks that cannot reach the top (block-max).
+(title 8, summary 4, …), instead of a field per part: a query word is one posting list.
 """
 
 from __future__ import annotations

@@ -9,8 +9,8 @@ than the query itself, and it only changes with the searcher's generation.
 
 The operator portal searches the schools' own indexes as ONE index: a searcher over a
 ``MultiReader`` of every segment of the active schools' open searchers, so a query is one
-matcher walk with one top-N (its bar rises over all schools, and block-max skipping uses
-it), scored with the statistics of all schools together. It holds no files of its own and
+matcher walk with one top-N over all schools, scored with the statistics of all schools
+together. It holds no files of its own and
 needs no writes: it is rebuilt, in microseconds, whenever one of the schools' searchers was
 refreshed, and it only ever holds the schools the caller passes (the active ones).
 """
