@@ -25,7 +25,7 @@ from tests.browser.admin_walk import (
     sign_in,
     walk,
 )
-from tests.browser.conftest import ARTIFACTS, PASSWORD, PORT, screenshot
+from tests.browser.conftest import ARTIFACTS, PASSWORD, screenshot
 
 pytestmark = pytest.mark.django_db
 
@@ -69,34 +69,6 @@ def school_admin_paths(live_url, django_db_blocker) -> list[str]:
         "/admin/images/add/",
         "/admin/documents/add/",
     ]
-
-
-@pytest.fixture(scope="package")
-def operator_account(live_url, django_db_blocker) -> str:
-    """The operator's superuser in the public schema (as the demo creates it)."""
-    from django.contrib.auth import get_user_model
-    from django.db import connection
-
-    from schools.demo import SUPERUSER
-
-    username, email = SUPERUSER
-    with django_db_blocker.unblock():
-        connection.set_schema_to_public()
-        user_model = get_user_model()
-        created = not user_model.objects.filter(username=username).exists()
-        if created:
-            user_model.objects.create_superuser(
-                username=username,
-                email=email,
-                password=PASSWORD,
-                first_name="Tiến",
-                last_name="Lê Minh",
-            )
-    yield f"http://localhost:{PORT}"
-    if created:
-        with django_db_blocker.unblock():
-            connection.set_schema_to_public()
-            user_model.objects.filter(username=username).delete()
 
 
 class AdminVietnameseTests:
