@@ -9,6 +9,7 @@ class SitesearchConfig(AppConfig):
     verbose_name = _("Tìm kiếm")
 
     def ready(self) -> None:
-        from sitesearch import signal_handlers
+        from sitesearch import signal_handlers, whoosh_memory
 
         signal_handlers.connect()
+        whoosh_memory.install()

@@ -35,7 +35,8 @@ from sitesearch.whoosh_index import _local_writes, _retrying, index_path, open_i
 # A cached searcher asks the disk for a newer generation at most this often (seconds); a
 # write in this process refreshes at once.
 REFRESH_CHECK_SECONDS = 1.0
-# Open searchers kept per thread (each holds a few file handles).
+# Open searchers kept per thread at least (each holds a file handle per index segment, and
+# maps the segment's file: ``whoosh_memory``); the portal keeps every active school's open.
 MAX_OPEN_SEARCHERS = 256
 # Filter document sets kept per open searcher.
 MAX_FILTERS = 32
@@ -64,6 +65,14 @@ def _lru(name: str) -> collections.OrderedDict:
     return lru
 
 
+def _capacity() -> int:
+    """Searchers this thread keeps open: ``MAX_OPEN_SEARCHERS``, or the schools of the
+    largest portal view asked of it, whichever is more. Evicting one of a view's schools
+    would close a reader the view is made of (the portal search failed with
+    ``ReaderClosed`` over more schools than the LRU held)."""
+    return max(MAX_OPEN_SEARCHERS, getattr(_cache, "portal_schools", 0))
+
+
 def searcher_for(schema_name: str) -> Searcher | None:
     """An open searcher of the school's latest index, or ``None`` without an index."""
     key = str(index_path(schema_name))
@@ -87,7 +96,7 @@ def searcher_for(schema_name: str) -> Searcher | None:
     if ix is None:
         return None
     lru[key] = _OpenSearcher(_retrying(ix.searcher), writes)
-    while len(lru) > MAX_OPEN_SEARCHERS:
+    while len(lru) > _capacity():
         _, old = lru.popitem(last=False)
         old.searcher.close()
     return lru[key].searcher
@@ -177,6 +186,7 @@ class PortalView:
 
 def portal_view(schema_names: list[str]) -> PortalView:
     """The view of these schools' latest indexes (schools without an index are left out)."""
+    _cache.portal_schools = max(getattr(_cache, "portal_schools", 0), len(schema_names))
     parts = []
     for schema_name in schema_names:
         school_searcher = searcher_for(schema_name)

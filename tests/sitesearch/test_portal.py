@@ -43,6 +43,22 @@ class PortalRankingTests:
         )
         assert {hit.school.slug for hit in results.hits} == {school_a.slug, school_b.slug}
 
+    @pytest.mark.whoosh_only
+    def test_more_schools_than_open_searchers_kept(self, school_a, school_b, monkeypatch):
+        """Whoosh keeps every school of the portal open, whatever MAX_OPEN_SEARCHERS says:
+        evicting one while the portal's view was made closed a reader it held."""
+        from sitesearch import whoosh_searchers
+
+        monkeypatch.setattr(whoosh_searchers, "MAX_OPEN_SEARCHERS", 1)
+        monkeypatch.setattr(whoosh_searchers._cache, "portal_schools", 0, raising=False)
+        documents_write(school_a.schema_name, add=[doc(1, "Hội trại trường A")])
+        documents_write(school_b.schema_name, add=[doc(1, "Hội trại trường B")])
+        for _ in range(2):
+            assert sorted(found("hoi trai")) == [
+                (school_a.slug, "Hội trại trường A"),
+                (school_b.slug, "Hội trại trường B"),
+            ]
+
     def test_filters_apply_to_every_school(self, school_a, school_b):
         documents_write(school_a.schema_name, add=[doc(1, "Tuyển sinh lớp 6", kind="news")])
         documents_write(
