@@ -21,6 +21,8 @@ Measured in one run, in this order:
   schools, same server, same run;
 - the operator's dashboard: gathering every school's metrics (one process) and rendering
   the table of N schools;
+- the operator portal's search over every school, both engines, against the same search
+  over the first 100 schools (``bench.scale_search``);
 - ``migrate_schemas`` with one small new migration (a nullable column) over every school,
   then a no-op ``migrate_schemas`` and a no-op ``setup_platform`` (the deploy of nothing).
 """
@@ -42,6 +44,7 @@ from urllib.parse import urlsplit
 from bench.cold import measure as cold_measure
 from bench.scale_db import catalogue, pg_dump_seconds, school_dump_seconds
 from bench.scale_http import ROOT, _backend_after_100_schools, _pages
+from bench.scale_search import portal_search
 
 DATABASE = "portal_scale"
 PASSWORD = "BenchMark@2026"
@@ -315,6 +318,13 @@ def main(count: int, output: Path) -> None:
     figures.update(_pages(hosts, hosts[:5]))
     _log("dashboard")
     figures.update(_dashboard(made))
+    _log("portal search over every school")
+    schema_names = list(
+        School.objects.filter(slug__startswith="sc-")
+        .order_by("pk")
+        .values_list("schema_name", flat=True)
+    )
+    figures.update(portal_search(schema_names))
     _log("migrations")
     figures.update(_migrations())
     figures["method"] = (
