@@ -13,3 +13,4 @@ class SitesearchConfig(AppConfig):
 
         signal_handlers.connect()
         whoosh_memory.install()
+        whoosh_memory.raise_open_files_limit()

@@ -13,11 +13,18 @@ cache, shared by every process. ``install()`` (``SitesearchConfig.ready``) makes
 from __future__ import annotations
 
 import io
+import logging
+import resource
 
 from whoosh.filedb import compound
 from whoosh.filedb.structfile import BufferFile
 
 STREAM_BUFFER = 1024
+# Open files a web process may want: the portal keeps every school's index open, a file
+# handle per segment (two or three per school), where systemd's default soft limit is 1,024.
+OPEN_FILES_WANTED = 65_536
+
+logger = logging.getLogger(__name__)
 
 
 class _ViewStream(io.RawIOBase):
@@ -87,3 +94,18 @@ _whoosh_open_file = compound.CompoundStorage.open_file
 
 def install() -> None:
     compound.CompoundStorage.open_file = _open_file
+
+
+def raise_open_files_limit() -> int:
+    """Raise this process's soft limit of open files towards ``OPEN_FILES_WANTED`` (never
+    above the hard limit, never lower); returns the soft limit now in force."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    wanted = OPEN_FILES_WANTED if hard == resource.RLIM_INFINITY else min(hard, OPEN_FILES_WANTED)
+    if soft != resource.RLIM_INFINITY and soft < wanted:
+        try:
+            resource.setrlimit(resource.RLIMIT_NOFILE, (wanted, hard))
+        except (ValueError, OSError) as error:
+            logger.warning("Could not raise the open files limit from %s: %s", soft, error)
+            return soft
+        return wanted
+    return soft

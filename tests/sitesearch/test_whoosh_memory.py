@@ -4,12 +4,14 @@
 
 from __future__ import annotations
 
+import resource
 import tracemalloc
 
 import pytest
 
 from sitesearch.backend import SearchDocument, documents_write, index_path
 from sitesearch.selectors import search_school
+from sitesearch.whoosh_memory import OPEN_FILES_WANTED, raise_open_files_limit
 from sitesearch.whoosh_searchers import searcher_for
 
 pytestmark = pytest.mark.whoosh_only
@@ -65,3 +67,15 @@ def test_searching_an_open_index_does_not_copy_it_into_memory(school_a):
         tracemalloc.stop()
     assert results.total == 1000
     assert grown < size / 4, (grown, size)
+
+
+def test_the_open_files_limit_is_raised_towards_what_the_portal_needs():
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    wanted = OPEN_FILES_WANTED if hard == resource.RLIM_INFINITY else min(hard, OPEN_FILES_WANTED)
+    try:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (min(soft, 512), hard))  # as under systemd
+        assert raise_open_files_limit() == wanted
+        assert resource.getrlimit(resource.RLIMIT_NOFILE) == (wanted, hard)
+        assert raise_open_files_limit() == wanted  # never lowered, nothing to do
+    finally:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (max(soft, wanted), hard))
