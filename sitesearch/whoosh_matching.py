@@ -60,7 +60,7 @@ class AllMatcher(Matcher):
     def __init__(self, members: list):
         self._members = members
         self._skips = [_skipper(member) for member in members]
-        self._lengths = _shared_length(members)
+        self._scorers = _shared_length(members)
         self._active = True
         self._id = -1
         self._align(members[0].id())
@@ -125,8 +125,8 @@ class AllMatcher(Matcher):
         self._align(self._members[0].id())
 
     def score(self) -> float:
-        if self._lengths is not None:  # BM25F members of one field: its length read once
-            scorers, length = self._lengths, None
+        if self._scorers is not None:  # BM25F members of one field: its length read once
+            scorers, length = self._scorers, None
             total = 0.0
             for member, scorer in zip(self._members, scorers, strict=True):
                 if scorer is None:

@@ -129,28 +129,25 @@ class _PortalSearcher(Searcher):
         if not self.has_parent():  # Whoosh copies the reader's method onto the instance
             del self.doc_frequency
 
-    def _total(self, name: str, fieldname: str, compute):
+    def _total(self, name: str, *key, compute):
         if self.has_parent():
-            return getattr(self.get_parent(), name)(fieldname)
-        key = (name, fieldname)
-        if key not in self._totals:
-            self._totals[key] = compute(fieldname)
-        return self._totals[key]
+            return getattr(self.get_parent(), name)(*key)
+        cached = (name, *key)
+        if cached not in self._totals:
+            if len(self._totals) >= MAX_CACHED_TOTALS:
+                self._totals.clear()
+            self._totals[cached] = compute(*key)
+        return self._totals[cached]
 
     def doc_frequency(self, fieldname, text):
-        """Summed over every segment once per term (the reader sums at each call)."""
-        key = ("doc_frequency", fieldname, text)
-        if key not in self._totals:
-            if len(self._totals) > MAX_CACHED_TOTALS:
-                self._totals.clear()
-            self._totals[key] = self.reader().doc_frequency(fieldname, text)
-        return self._totals[key]
+        # Only the top searcher's: its subsearchers keep the segment reader's method.
+        return self._total("doc_frequency", fieldname, text, compute=self.reader().doc_frequency)
 
     def field_length(self, fieldname):
-        return self._total("field_length", fieldname, self.reader().field_length)
+        return self._total("field_length", fieldname, compute=self.reader().field_length)
 
     def max_field_length(self, fieldname):
-        return self._total("max_field_length", fieldname, self.reader().max_field_length)
+        return self._total("max_field_length", fieldname, compute=self.reader().max_field_length)
 
     def avg_field_length(self, fieldname, default=None):
         if not self.schema[fieldname].scorable:
