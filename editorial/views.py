@@ -121,14 +121,12 @@ def school_audit(request):
     selected = school_list().filter(slug=slug).first() if slug else None
     entries = selectors.school_audit_entries(school=selected) if selected else []
     query = request.GET.get("q", "").strip()[:100]
-    schools = schools_matching(school_list().order_by("name"), query)
+    schools = None  # the finder is shown only while no school is chosen
+    if selected is None:
+        matching = schools_matching(school_list().order_by("name"), query)
+        schools = paginate_request(request, matching, AUDIT_SCHOOLS_PER_PAGE)
     return TemplateResponse(
         request,
         "editorial/school_audit.html",
-        {
-            "query": query,
-            "schools": paginate_request(request, schools, AUDIT_SCHOOLS_PER_PAGE),
-            "selected": selected,
-            "entries": entries,
-        },
+        {"query": query, "schools": schools, "selected": selected, "entries": entries},
     )
